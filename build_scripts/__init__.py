@@ -1,0 +1,1 @@
+"""Muscle Twitch Guide generator: YAML entries -> validated, cross-linked Markdown -> MkDocs site."""

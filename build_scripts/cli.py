@@ -1,0 +1,81 @@
+"""Command line: ``python -m build_scripts check | build | serve | schema``."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from build_scripts.errors import ERROR, Problem, summary
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m build_scripts", description=__doc__)
+    parser.add_argument("--root", type=Path, default=ROOT, help="project folder (default: this checkout)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    check = sub.add_parser("check", help="validate content/ and report every problem")
+    check.add_argument("--strict", action="store_true", help="treat overdue reviews as errors")
+    check.add_argument("--github", action="store_true",
+                       help="also print GitHub annotations (default when GITHUB_ACTIONS is set)")
+
+    build = sub.add_parser("build", help="validate, write docs/, then run mkdocs build --strict into site/")
+    build.add_argument("--strict", action="store_true", help="treat overdue reviews as errors")
+
+    serve = sub.add_parser("serve", help="regenerate on every change under content/ and live-reload")
+    serve.add_argument("--addr", default=os.environ.get("SERVE_ADDR", "127.0.0.1:8000"))
+
+    schema = sub.add_parser("schema", help="write the JSON Schemas into schemas/")
+    schema.add_argument("--check", action="store_true", help="fail if schemas/ is out of date")
+
+    args = parser.parse_args(argv)
+    try:
+        return _run(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a last net: never show a contributor a traceback
+        if os.environ.get("BUILD_SCRIPTS_DEBUG"):
+            raise
+        print(f"error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print("This is a bug in the generator, not in your content; please report it.", file=sys.stderr)
+        return 2
+
+
+def _run(args: argparse.Namespace) -> int:
+    root: Path = args.root.resolve()
+    if args.command == "check":
+        from build_scripts.validate import load_content
+
+        _, problems = load_content(root / "content", strict=args.strict)
+        github = args.github or os.environ.get("GITHUB_ACTIONS") == "true"
+        return report(problems, github=github)
+    if args.command == "build":
+        from build_scripts.site import build
+
+        return build(root, strict=args.strict)
+    if args.command == "serve":
+        from build_scripts.serve import serve
+
+        return serve(root, args.addr)
+    if args.command == "schema":
+        from build_scripts.site import write_schemas
+
+        return write_schemas(root, check=args.check)
+    raise AssertionError(args.command)
+
+
+def report(problems: list[Problem], github: bool = False) -> int:
+    """Print problems and a count; 1 if any is an error."""
+    for problem in problems:
+        print(problem, file=sys.stderr)
+        if github:
+            print(problem.github())
+    errors = any(p.severity == ERROR for p in problems)
+    if problems:
+        print(f"{summary(problems)}." + (" Fix the errors above, then run the check again." if errors else ""),
+              file=sys.stderr)
+    else:
+        print("content/ is valid: 0 errors, 0 warnings.", file=sys.stderr)
+    return 1 if errors else 0

@@ -1,0 +1,52 @@
+"""Problems found in content, and how they are printed."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One located problem: ``path:line: field: message``."""
+
+    path: str
+    line: int
+    field: str
+    message: str
+    severity: str = ERROR
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}: "
+        field = f"{self.field}: " if self.field else ""
+        prefix = "warning: " if self.severity == WARNING else ""
+        return f"{where}{prefix}{field}{self.message}"
+
+    def github(self) -> str:
+        """The problem as a GitHub Actions annotation, shown on the pull request's diff."""
+        kind = "warning" if self.severity == WARNING else "error"
+        field = f"{self.field}: " if self.field else ""
+        text = (field + self.message).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return f"::{kind} file={self.path},line={self.line}::{text}"
+
+
+def loc_to_field(loc: tuple[str | int, ...]) -> str:
+    """Turn a location such as ``("sources", 0, "url")`` into ``sources[1].url`` (items count from 1)."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        else:
+            out += f".{part}" if out else part
+    return out
+
+
+def summary(problems: Iterable[Problem]) -> str:
+    """``2 errors, 1 warning`` style count."""
+    problems = list(problems)
+    errors = sum(p.severity == ERROR for p in problems)
+    warnings = len(problems) - errors
+    parts = [f"{errors} error{'s' * (errors != 1)}", f"{warnings} warning{'s' * (warnings != 1)}"]
+    return ", ".join(parts)

@@ -1,0 +1,325 @@
+"""Field kinds: each knows how to check a value, describe itself and emit JSON Schema.
+
+An entry type (see ``schema.py``) is a list of ``Field``s built from these kinds,
+so the validator, the JSON Schema and the annotated template all come from one
+definition.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from build_scripts.safety import unsafe
+
+Loc = tuple[str | int, ...]
+Found = Iterator[tuple[Loc, str]]
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+@dataclass
+class Context:
+    """What a value may refer to: entry ids per type and the controlled lists."""
+
+    ids: dict[str, list[str]] = field(default_factory=dict)
+    lists: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+def suggest(value: str, choices: Sequence[str]) -> str:
+    """`` (did you mean 'x'?)`` when a close choice exists, else ``""``."""
+    close = difflib.get_close_matches(value.lower(), list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def type_name(value: Any) -> str:
+    """A contributor-friendly name for a YAML value's type."""
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return "true/false (put it in quotes if you meant text)"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a set of fields"
+    if isinstance(value, dt.date):
+        return "a date"
+    return type(value).__name__
+
+
+class Kind:
+    """Base class: a kind of value a field can hold."""
+
+    def check(self, value: Any, loc: Loc, ctx: Context) -> Found:
+        raise NotImplementedError
+
+    def json_schema(self, ctx: Context) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def describe(self, ctx: Context) -> str:
+        raise NotImplementedError
+
+
+@dataclass
+class Text(Kind):
+    """One line of plain text (inline Markdown allowed)."""
+
+    max_length: int = 120
+
+    def check(self, value: Any, loc: Loc, ctx: Context) -> Found:
+        if not isinstance(value, str):
+            yield loc, f"expected text, got {type_name(value)}"
+            return
+        if not value.strip():
+            yield loc, "must not be empty"
+        elif "\n" in value.strip():
+            yield loc, "must be a single line"
+        elif len(value) > self.max_length:
+            yield loc, f"is {len(value)} characters long; keep it under {self.max_length}"
+        elif (why := unsafe(value)) is not None:
+            yield loc, why
+
+    def json_schema(self, ctx: Context) -> dict[str, Any]:
+        return {"type": "string", "minLength": 1, "maxLength": self.max_length, "pattern": r"^[^\n]*\S[^\n]*\n?$"}
+
+    def describe(self, ctx: Context) -> str:
+        return f"one line of text, up to {self.max_length} characters"
+
+
+@dataclass
+class Markdown(Kind):
+    """Paragraphs and lists in Markdown (no raw HTML)."""
+
+    max_length: int = 3000
+
+    def check(self, value: Any, loc: Loc, ctx: Context) -> Found:
+        if not isinstance(value, str):
+            yield loc, f"expected text, got {type_name(value)}"
+            return
+        if not value.strip():
+            yield loc, "must not be empty"
+        elif len(value) > self.max_length:
+            yield loc, f"is {len(value)} characters long; keep it under {self.max_length}"
+        elif re.search(r"^#", value, re.M):
+            yield loc, "must not contain headings ('#'); the page adds them"
+        elif (why := unsafe(value)) is not None:
+            yield loc, why
+
+    def json_schema(self, ctx: Context) -> dict[str, Any]:
+        return {"type": "string", "minLength": 1, "maxLength": self.max_length}
+
+    def describe(self, ctx: Context) -> str:
+        return "Markdown: short paragraphs or a '- ' list; no headings, no HTML"
+
+
+@dataclass
+class Choice(Kind):
+    """One value from a fixed list or from a controlled list in content/taxonomy.yaml."""
+
+    values: tuple[str, ...] = ()
+    controlled: str = ""
+
+    def allowed(self, ctx: Context) -> list[str]:
+        return list(self.values) if self.values else list(ctx.lists.get(self.controlled, {}))
+
+    def check(self, value: Any, loc: Loc, ctx: Context) -> Found:
+        allowed = self.allowed(ctx)
+        if not isinstance(value, str):
+            yield loc, f"expected one of: {', '.join(allowed)}; got {type_name(value)}"
+        elif value not in allowed:
+            hint = suggest(value, allowed) or f" (allowed: {', '.join(allowed)})"
+            where = f" in content/taxonomy.yaml '{self.controlled}'" if self.controlled else ""
+            yield loc, f"'{value}' is not an allowed value{where}{hint}"
+
+    def json_schema(self, ctx: Context) -> dict[str, Any]:
+        return {"type": "string", "enum": self.allowed(ctx)}
+
+    def describe(self, ctx: Context) -> str:
+        return "one of: " + ", ".join(self.allowed(ctx))
+
+
+@dataclass
+class Ref(Kind):
+    """The id (file name without .yaml) of another entry."""
+
+    target: str = ""
+
+    def check(self, value: Any, loc: Loc, ctx: Context) -> Found:
+        known = ctx.ids.get(self.target, [])
+        if not isinstance(value, str):
+            yield loc, f"expected the id of a {self.target}, got {type_name(value)}"
+        elif value not in known:
+            yield loc, f"unknown {self.target} '{value}'{suggest(value, known)}"
+
+    def json_schema(self, ctx: Context) -> dict[str, Any]:
+        return {"type": "string", "enum": list(ctx.ids.get(self.target, []))}
+
+    def describe(self, ctx: Context) -> str:
+        return f"the id of a {self.target} (its file name without .yaml)"
+
+
+@dataclass
+class Id(Kind):
+    """A short kebab-case name: lower-case letters, digits and hyphens."""
+
+    def check(self, value: Any, loc: Loc, ctx: Context) -> Found:
+        if not isinstance(value, str) or not re.fullmatch(ID_PATTERN, value):
+            yield loc, f"{value!r} must be kebab-case: lower-case letters, digits and single hyphens"
+
+    def json_schema(self, ctx: Context) -> dict[str, Any]:
+        return {"type": "string", "pattern": ID_PATTERN}
+
+    def describe(self, ctx: Context) -> str:
+        return "kebab-case, like 'calf-and-foot'"
+
+
+@dataclass
+class Date(Kind):
+    """A date written YYYY-MM-DD."""
+
+    def check(self, value: Any, loc: Loc, ctx: Context) -> Found:
+        if isinstance(value, dt.date):
+            return
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            yield loc, f"'{value}' is not a real date"
+        else:
+            yield loc, f"expected a date written YYYY-MM-DD, got {value!r}"
+
+    def json_schema(self, ctx: Context) -> dict[str, Any]:
+        return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+
+    def describe(self, ctx: Context) -> str:
+        return "a date, YYYY-MM-DD"
+
+
+@dataclass
+class Url(Kind):
+    """An https:// web address."""
+
+    def check(self, value: Any, loc: Loc, ctx: Context) -> Found:
+        if not isinstance(value, str):
+            yield loc, f"expected a web address, got {type_name(value)}"
+            return
+        parts = urlsplit(value)
+        if parts.scheme != "https":
+            yield loc, f"'{value}' must start with https://"
+        elif not parts.hostname or "." not in parts.hostname or re.search(r"\s", value):
+            yield loc, f"'{value}' is not a valid web address"
+
+    def json_schema(self, ctx: Context) -> dict[str, Any]:
+        return {"type": "string", "format": "uri", "pattern": r"^https://[^\s/]+\.[^\s/]+(/\S*)?$"}
+
+    def describe(self, ctx: Context) -> str:
+        return "a web address starting with https://"
+
+
+@dataclass
+class ListOf(Kind):
+    """A list of values of one kind."""
+
+    item: Kind = field(default_factory=Text)
+    min_items: int = 0
+    max_items: int = 50
+    unique: bool = True
+
+    def check(self, value: Any, loc: Loc, ctx: Context) -> Found:
+        if not isinstance(value, list):
+            yield loc, f"expected a list (lines starting with '- '), got {type_name(value)}"
+            return
+        if len(value) < self.min_items:
+            yield loc, f"needs at least {self.min_items} item{'s' * (self.min_items != 1)}, has {len(value)}"
+        if len(value) > self.max_items:
+            yield loc, f"has {len(value)} items; the most allowed is {self.max_items}"
+        seen: dict[str, int] = {}
+        for index, item in enumerate(value):
+            yield from self.item.check(item, loc + (index,), ctx)
+            key = _identity(item)
+            if self.unique and key is not None:
+                if key in seen:
+                    yield loc + (index,), f"'{key}' is listed twice (also item {seen[key] + 1})"
+                seen.setdefault(key, index)
+
+    def json_schema(self, ctx: Context) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "array", "items": self.item.json_schema(ctx), "maxItems": self.max_items}
+        if self.min_items:
+            out["minItems"] = self.min_items
+        if self.unique:
+            out["uniqueItems"] = True
+        return out
+
+    def describe(self, ctx: Context) -> str:
+        size = f"{self.min_items} to {self.max_items}" if self.min_items else f"up to {self.max_items}"
+        return f"a list of {size} items, each {self.item.describe(ctx)}"
+
+
+def _identity(item: Any) -> str | None:
+    if isinstance(item, str):
+        return item.strip().lower()
+    if isinstance(item, dict):
+        for key in ("id", "url", "term"):
+            if isinstance(item.get(key), str):
+                return item[key].strip().lower()
+    return None
+
+
+@dataclass
+class Field:
+    """A named field of an entry or of a nested object."""
+
+    name: str
+    kind: Kind
+    required: bool = True
+    help: str = ""
+    example: Any = None
+    heading: str = ""  # for Markdown body sections: the heading the page shows
+
+
+@dataclass
+class Obj(Kind):
+    """A set of named fields."""
+
+    fields: Sequence[Field] = ()
+    min_fields: int = 0
+
+    def names(self) -> list[str]:
+        return [f.name for f in self.fields]
+
+    def check(self, value: Any, loc: Loc, ctx: Context) -> Found:
+        if not isinstance(value, Mapping):
+            yield loc, f"expected a set of fields ({', '.join(self.names())}), got {type_name(value)}"
+            return
+        known = {f.name: f for f in self.fields}
+        for key in value:
+            if key not in known:
+                yield loc + (key,), f"unknown field{suggest(str(key), list(known)) or '; allowed: ' + ', '.join(known)}"
+        for f in self.fields:
+            if f.name in value:
+                yield from f.kind.check(value[f.name], loc + (f.name,), ctx)
+            elif f.required:
+                yield loc + (f.name,), "missing required field"
+        present = [f for f in self.fields if f.name in value]
+        if self.min_fields and len(present) < self.min_fields:
+            yield loc, f"needs at least one of: {', '.join(self.names())}"
+
+    def json_schema(self, ctx: Context) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {f.name: {"description": f.help, **f.kind.json_schema(ctx)} for f in self.fields},
+        }
+        required = [f.name for f in self.fields if f.required]
+        if required:
+            out["required"] = required
+        if self.min_fields:
+            out["minProperties"] = self.min_fields
+        return out
+
+    def describe(self, ctx: Context) -> str:
+        return "fields: " + ", ".join(self.names())

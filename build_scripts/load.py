@@ -1,0 +1,161 @@
+"""Read one YAML file into plain Python values plus the line of every key and item.
+
+Uses PyYAML's C parser where present. Rejects what PyYAML would silently accept
+but a contributor would not mean: duplicate keys, anchors and aliases (which also
+stop "billion laughs" bombs), several documents in one file, tabs, a BOM,
+bytes that are not UTF-8, very large files and very deep nesting.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from build_scripts.errors import Problem, loc_to_field
+
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 12
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass
+class Document:
+    """A parsed YAML file: its data and the line of every location in it."""
+
+    path: str
+    data: Any
+    lines: dict[Loc, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)  # found while loading, but not fatal
+
+    def line(self, loc: Loc) -> int:
+        """Line of ``loc``, or of its nearest parent that has one."""
+        while loc not in self.lines and loc:
+            loc = loc[:-1]
+        return self.lines.get(loc, 1)
+
+
+class LoadError(Exception):
+    """A file that cannot be read as YAML; carries the line and a message."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def load(path: Path, rel: str) -> Document | Problem:
+    """Load ``path``; ``rel`` is the name used in messages. Returns a Problem on failure."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return Problem(rel, 1, "", f"cannot read the file: {exc.strerror}")
+    try:
+        return parse(decode(raw), rel)
+    except LoadError as exc:
+        return Problem(rel, exc.line, "", exc.message)
+
+
+def decode(raw: bytes) -> str:
+    """Check size and encoding, and return the text."""
+    if len(raw) > MAX_BYTES:
+        raise LoadError(1, f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise LoadError(1, "file starts with a byte-order mark (BOM); save it as UTF-8 without BOM")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        byte = raw[exc.start : exc.start + 1].hex()
+        raise LoadError(line, f"not valid UTF-8 (byte 0x{byte}); save the file as UTF-8") from None
+    for number, text_line in enumerate(text.splitlines(), 1):
+        indent = text_line[: len(text_line) - len(text_line.lstrip(" \t"))]
+        if "\t" in indent:
+            raise LoadError(number, "indent with spaces, not tabs")
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise LoadError(line, "file contains a NUL character")
+    return text
+
+
+def parse(text: str, rel: str) -> Document:
+    """Parse YAML text into a Document with line numbers."""
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        raise LoadError(1, "file is empty")
+    loader = LOADER(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        what = exc.problem or "invalid YAML"
+        if "expected a single document" in str(exc.context or ""):
+            what = "only one YAML document is allowed per file (remove the extra '---')"
+        raise LoadError(line, f"YAML syntax error: {what}") from None
+    except yaml.YAMLError as exc:
+        raise LoadError(1, f"YAML syntax error: {exc}") from None
+    except RecursionError:
+        raise LoadError(1, f"values are nested too deeply (more than {MAX_DEPTH} levels)") from None
+    doc = Document(rel, None)
+    if node is None:
+        raise LoadError(1, "file is empty")
+    try:
+        doc.data = _convert(loader, node, (), doc, set())
+    finally:
+        loader.dispose()
+    return doc
+
+
+def _convert(loader: Any, node: Node, loc: Loc, doc: Document, seen: set[int]) -> Any:
+    lines = doc.lines
+    line = node.start_mark.line + 1
+    if len(loc) > MAX_DEPTH:
+        raise LoadError(line, f"values are nested too deeply (more than {MAX_DEPTH} levels)")
+    if id(node) in seen:
+        raise LoadError(line, "anchors and aliases (& and *) are not allowed; write the value out")
+    seen.add(id(node))
+    lines.setdefault(loc, line)
+    if isinstance(node, MappingNode):
+        out: dict[str, Any] = {}
+        first: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + 1
+            if not isinstance(key_node, ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                raise LoadError(key_line, "keys must be plain words such as 'title'")
+            key = key_node.value
+            if key in first:
+                doc.problems.append(Problem(
+                    doc.path, key_line, loc_to_field(loc + (key,)),
+                    f"duplicate key (first at line {first[key]}); only one can be kept, so merge the two",
+                ))
+                continue  # keep the first, and keep checking the rest
+            first[key] = key_line
+            lines[loc + (key,)] = key_line
+            out[key] = _convert(loader, value_node, loc + (key,), doc, seen)
+        return out
+    if isinstance(node, SequenceNode):
+        items = []
+        for index, item in enumerate(node.value):
+            lines[loc + (index,)] = item.start_mark.line + 1
+            items.append(_convert(loader, item, loc + (index,), doc, seen))
+        return items
+    return _scalar(loader, node, line)
+
+
+def _scalar(loader: Any, node: ScalarNode, line: int) -> Any:
+    if node.tag == "tag:yaml.org,2002:timestamp":
+        try:
+            value = loader.construct_object(node)
+        except ValueError:
+            return node.value  # e.g. 2026-02-30: left as text for the validator to explain
+        return value.date() if isinstance(value, dt.datetime) else value
+    try:
+        return loader.construct_object(node)
+    except yaml.YAMLError:
+        raise LoadError(line, f"unsupported YAML tag {node.tag!r}; write plain text") from None
+

@@ -1,0 +1,41 @@
+"""Reject contributor text that could run code in a reader's browser.
+
+Contributors write Markdown. Raw HTML, event handlers, attribute lists and
+script URLs are refused outright, after decoding HTML entities so that
+``javascript&#58;`` cannot slip through.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+_SCRIPT = re.compile(r"<\s*/?\s*script", re.I)
+_EVENT = re.compile(r"\bon[a-z]+\s*=", re.I)
+_TAG = re.compile(r"<\s*([a-z!?/][a-z0-9-]*)", re.I)
+_ATTR_LIST = re.compile(r"\{:?\s*(?:[#.][\w-]+|[\w-]+\s*=)")
+_BAD_SCHEME = re.compile(r"(javascript|vbscript|livescript):", re.I)
+_DATA_URL = re.compile(r"data:\s*[a-z]+/[a-z0-9.+-]+", re.I)
+_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|<((?:[a-z][a-z0-9+.-]*):[^>\s]*)>", re.I)
+
+
+def unsafe(text: str) -> str | None:
+    """Why ``text`` is unsafe to publish, or None when it is fine."""
+    decoded = html.unescape(html.unescape(text))
+    squashed = re.sub(r"[\s\x00-\x1f]+", "", decoded)
+    if _SCRIPT.search(decoded):
+        return "contains a <script> tag; scripts are not allowed"
+    if _BAD_SCHEME.search(squashed):
+        return "contains a 'javascript:' style URL; only https:// links are allowed"
+    if _DATA_URL.search(squashed):
+        return "contains a 'data:' URL; only https:// links are allowed"
+    if (match := _EVENT.search(decoded)) is not None:
+        return f"contains an event-handler attribute '{match.group(0).rstrip('= ')}='; remove it"
+    if (match := _TAG.search(decoded)) is not None:
+        return f"contains raw HTML ('<{match.group(1)}'); write plain text or Markdown instead"
+    if _ATTR_LIST.search(decoded):
+        return "contains a Markdown attribute list ('{: ...}'); remove it"
+    for match in _LINK.finditer(decoded):
+        target = match.group(1) if match.group(1) is not None else match.group(2)
+        if target and not target.startswith(("https://", "#")):
+            return f"link '{target}' must start with https://"
+    return None

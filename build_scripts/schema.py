@@ -1,0 +1,224 @@
+"""The one definition of every content type.
+
+The validator (``validate.py``), the page templates (``render.py``), the JSON
+Schema (``jsonschema.py``) and the scaffold all read these objects, so a field
+is added or changed here and nowhere else.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from build_scripts.fields import (
+    Choice,
+    Context,
+    Date,
+    Field,
+    Id,
+    ListOf,
+    Markdown,
+    Obj,
+    Ref,
+    Text,
+    Url,
+)
+
+HOW_COMMON = ("common", "less common", "rare")
+TREATMENT_KINDS = ("self-care", "lifestyle", "medicine", "therapy", "procedure", "complementary")
+EVIDENCE = ("good", "some", "limited", "not recommended")
+REVIEW_CYCLE_YEARS = 3
+
+
+@dataclass(frozen=True)
+class CareLevel:
+    """One level of the 'when to get help' care cards."""
+
+    key: str
+    label: str  # the level, in words, at the start of the heading
+    action: str  # what to do, ending with "if:"
+
+
+# Emergency first: the order the cards appear on a page.
+CARE_LEVELS = (
+    CareLevel("emergency", "Emergency", "call 999, 911 or 112, or go to the emergency department now if:"),
+    CareLevel("urgent", "Urgent", "get medical help today (a same-day appointment or a health advice line) if:"),
+    CareLevel("see_doctor", "See a doctor", "make an appointment with a doctor if:"),
+)
+
+TITLE = Field("title", Text(80), help="The plain name a reader would use.", example="Caffeine")
+ALSO_CALLED = Field(
+    "also_called",
+    ListOf(Text(80), min_items=1, max_items=30),
+    help="Other names: lay words, medical terms and common misspellings. Shown on the page so search finds them.",
+    example=["coffee twitching", "caffeine jitters", "cafeine"],
+)
+SUMMARY = Field(
+    "summary",
+    Text(320),
+    help="One or two short sentences that say what this is, calmly.",
+    example="Too much caffeine can make muscles twitch. The twitches stop when you cut down.",
+)
+SOURCE = Obj(
+    (
+        Field("title", Text(200), help="The page or paper title.", example="Twitching eyes and muscles"),
+        Field("publisher", Text(100), help="Who published it.", example="NHS"),
+        Field("url", Url(), help="The publisher's own https:// address (never a copy).",
+              example="https://www.nhs.uk/conditions/twitching-eyes-and-muscles/"),
+    )
+)
+SOURCES = Field(
+    "sources",
+    ListOf(SOURCE, min_items=2, max_items=12),
+    help="At least 2 reputable sources (NHS, MedlinePlus, NINDS, NICE, Mayo Clinic, Cleveland Clinic, peer-reviewed papers).",
+)
+REVIEW = (
+    Field("last_reviewed", Date(), help="When a reviewer last checked this entry against its sources.",
+          example="2026-11-21"),
+    Field("next_review_due", Date(),
+          help=f"When it must be checked again: after last_reviewed and within {REVIEW_CYCLE_YEARS} years of it.",
+          example="2029-11-21"),
+    Field("reviewed_by", Text(120), help="Name and role of the reviewer.", example="Editorial team"),
+)
+ID = Field("id", Id(), required=False, help="Optional. If given, it must equal the file name without .yaml.")
+
+
+@dataclass(frozen=True)
+class EntryType:
+    """A kind of entry with one YAML file per entry under ``content/<folder>/``."""
+
+    name: str  # "cause"
+    folder: str  # "causes"
+    label: str  # "Causes"
+    fields: tuple[Field, ...]
+
+    @property
+    def obj(self) -> Obj:
+        return Obj(self.fields)
+
+    @property
+    def sections(self) -> tuple[Field, ...]:
+        """Markdown body fields, in page order, each with its heading."""
+        return tuple(f for f in self.fields if f.heading)
+
+    def field(self, name: str) -> Field:
+        return next(f for f in self.fields if f.name == name)
+
+    def json_schema(self, ctx: Context) -> dict[str, Any]:
+        return self.obj.json_schema(ctx)
+
+
+CARE = Field(
+    "care",
+    Obj(
+        tuple(
+            Field(level.key, ListOf(Text(200), min_items=1, max_items=5), required=False,
+                  help=f"{level.label}: {level.action} At most 5 short bullets.")
+            for level in CARE_LEVELS
+        ),
+        min_fields=1,
+    ),
+    help="When to get help, in three levels. Give at least one level; emergency appears first.",
+)
+
+CAUSE = EntryType(
+    "cause",
+    "causes",
+    "Causes",
+    (
+        ID,
+        TITLE,
+        ALSO_CALLED,
+        SUMMARY,
+        Field("how_common", Choice(HOW_COMMON), help="How often this is the reason for twitching.", example="common"),
+        Field("category", Choice(controlled="categories"), help="The group it belongs to.", example="lifestyle"),
+        Field("body_areas", ListOf(Choice(controlled="body_areas"), min_items=1),
+              help="Where the twitching is usually felt.", example=["eyelid-and-face", "all-over"]),
+        Field("symptoms", ListOf(Choice(controlled="symptoms")), required=False,
+              help="What often comes with it.", example=["fast-heartbeat"]),
+        Field("triggers", ListOf(Choice(controlled="triggers")), required=False,
+              help="What can set it off.", example=["caffeine"]),
+        Field("what_it_is", Markdown(), heading="What it is", help="A short plain explanation."),
+        Field("how_it_causes_twitching", Markdown(), heading="How it causes twitching",
+              help="Why it makes muscles twitch, spasm or cramp. Be honest if the link is weak."),
+        Field("clues", Markdown(), heading="Clues it might be this",
+              help="Signs that point to this cause. Not a diagnosis."),
+        Field("things_you_can_do", Markdown(), heading="Things you can do", help="Safe self-care. No doses."),
+        CARE,
+        Field(
+            "treatments",
+            ListOf(Obj((Field("id", Ref("treatment"), help="A treatment id."),
+                        Field("note", Text(200), required=False, help="How it applies to this cause.")))),
+            required=False,
+            help="Treatments that can help, by id, each with an optional note.",
+        ),
+        Field("tests", ListOf(Ref("test")), required=False, help="Tests a doctor may use, by id."),
+        Field("related", ListOf(Ref("cause")), required=False, help="Related causes, by id."),
+        SOURCES,
+        *REVIEW,
+    ),
+)
+
+TREATMENT = EntryType(
+    "treatment",
+    "treatments",
+    "Treatments and self-care",
+    (
+        ID,
+        TITLE,
+        ALSO_CALLED,
+        SUMMARY,
+        Field("kind", Choice(TREATMENT_KINDS), help="What sort of treatment it is.", example="self-care"),
+        Field(
+            "evidence",
+            Obj((Field("rating", Choice(EVIDENCE), help="How good the evidence is.", example="some"),
+                 Field("reason", Text(200), help="One line: why this rating.",
+                       example="Advised by the NHS; small studies only."))),
+            help="How well it is shown to work.",
+        ),
+        Field("how_to", Markdown(), heading="How to do it or how it is given",
+              help="Steps for self-care, or how a doctor gives it. Never a dose."),
+        Field("risks", Markdown(), heading="Risks and things to avoid", help="Side effects and don'ts."),
+        Field("when_to_stop", Markdown(), heading="When to stop and get help",
+              help="Signs that mean stop and see a doctor."),
+        SOURCES,
+        *REVIEW,
+    ),
+)
+
+TEST = EntryType(
+    "test",
+    "tests",
+    "Tests and diagnosis",
+    (
+        ID,
+        TITLE,
+        ALSO_CALLED,
+        SUMMARY,
+        Field("what_happens", Markdown(), heading="What happens", help="What the test is like, step by step."),
+        Field("why_it_is_done", Markdown(), heading="Why it is done", help="What it can show or rule out."),
+        SOURCES,
+        *REVIEW,
+    ),
+)
+
+ENTRY_TYPES = (CAUSE, TREATMENT, TEST)
+BY_NAME = {t.name: t for t in ENTRY_TYPES}
+
+TAXONOMY_ITEM = Obj(
+    (
+        Field("id", Id(), help="Used in entries.", example="leg"),
+        Field("label", Text(80), help="Shown to readers.", example="Leg, calf and foot"),
+        Field("description", Text(200), required=False, help="Optional longer wording."),
+    )
+)
+TAXONOMY_LISTS = ("categories", "body_areas", "symptoms", "triggers")
+TAXONOMY = Obj(tuple(Field(name, ListOf(TAXONOMY_ITEM, min_items=1, max_items=100)) for name in TAXONOMY_LISTS))
+
+GLOSSARY_TERM = Obj(
+    (
+        Field("term", Text(60), help="The word as it appears on pages.", example="fasciculation"),
+        Field("definition", Text(300), help="A plain one-sentence meaning.", example="The medical word for a twitch."),
+        Field("also_called", ListOf(Text(60)), required=False, help="Other forms of the word."),
+    )
+)
+GLOSSARY = Obj((Field("terms", ListOf(GLOSSARY_TERM, min_items=1, max_items=500)),))

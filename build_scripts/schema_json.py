@@ -1,0 +1,68 @@
+"""JSON Schemas generated from the type definitions in ``schema.py``.
+
+One schema per entry type for editors (the YAML files), and one per API
+document (the JSON published under ``site/api/``). Controlled values and
+entry ids come from the content itself, as the validator's do.
+"""
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+from build_scripts.fields import Context
+from build_scripts.schema import CAUSE, ENTRY_TYPES, EntryType
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def entry_schema(etype: EntryType, ctx: Context) -> dict[str, Any]:
+    """Schema for one YAML entry file of ``etype``."""
+    return {
+        "$schema": DIALECT,
+        "$id": f"{etype.name}.schema.json",
+        "title": f"Muscle Twitch Guide {etype.name} entry",
+        "description": f"One file in content/{etype.folder}/. Generated from build_scripts/schema.py; do not edit.",
+        **etype.json_schema(ctx),
+    }
+
+
+def api_schema(etype: EntryType, ctx: Context) -> dict[str, Any]:
+    """Schema for ``api/<folder>.json``: the entries plus their ids, URLs and derived links."""
+    item = copy.deepcopy(etype.json_schema(ctx))
+    item["properties"]["id"] = {"type": "string", "description": "The entry's id (its file name)."}
+    item["properties"]["url"] = {"type": "string", "description": "Page address relative to the site root."}
+    item["required"] = ["id", "url", *item["required"]]
+    if etype is CAUSE:
+        item["properties"]["related"]["description"] = "Related causes, in both directions."
+    else:
+        item["properties"]["causes"] = {"type": "array", "items": {"type": "string"},
+                                        "description": "Ids of the causes that list this entry (derived)."}
+        item["required"].append("causes")
+    return {
+        "$schema": DIALECT,
+        "$id": f"{etype.name}.api.schema.json",
+        "title": f"Muscle Twitch Guide {etype.folder} API document",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["type", "schema", "count", etype.folder],
+        "properties": {
+            "type": {"const": etype.name},
+            "schema": {"type": "string"},
+            "count": {"type": "integer", "minimum": 0},
+            etype.folder: {"type": "array", "items": item},
+        },
+    }
+
+
+def all_schemas(ctx: Context) -> dict[str, str]:
+    """{file name: JSON text} for every schema."""
+    out = {}
+    for etype in ENTRY_TYPES:
+        out[f"{etype.name}.schema.json"] = dump(entry_schema(etype, ctx))
+        out[f"{etype.name}.api.schema.json"] = dump(api_schema(etype, ctx))
+    return out
+
+
+def dump(schema: dict[str, Any]) -> str:
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"

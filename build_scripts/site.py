@@ -1,0 +1,105 @@
+"""Generate docs/ from content/, then build site/ with ``mkdocs build --strict``.
+
+Nothing is half-written: docs/ changes only after the content validates, and
+site/ is swapped in only after MkDocs has finished without a warning.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from build_scripts.cli import report
+from build_scripts.config import read_config
+from build_scripts.render import render_site
+from build_scripts.schema_json import all_schemas
+from build_scripts.validate import Content, load_content
+from build_scripts.write import Changes, replace_dir, sync_tree, write_atomic
+
+SCHEMA_DIR = "schemas"
+
+
+def generate(root: Path, strict: bool = False) -> tuple[Content | None, Changes | None, int]:
+    """Validate content/ and, if it is clean, bring docs/ and schemas/ up to date."""
+    content, problems = load_content(root / "content", strict=strict)
+    status = report(problems)
+    if status:
+        return None, None, status
+    config = read_config(root)
+    files = render_site(content, config)
+    schemas = all_schemas(content.ctx)
+    files.update({f"api/schema/{name}": text for name, text in schemas.items()})
+    changes = sync_tree(root / config.docs_dir, files)
+    for name, text in schemas.items():
+        if not name.endswith(".api.schema.json"):
+            sync_file(root / SCHEMA_DIR / name, text)
+    return content, changes, 0
+
+
+def sync_file(path: Path, text: str) -> bool:
+    """Write ``text`` to ``path`` only if it differs; True if written."""
+    data = text.encode("utf-8")
+    if path.is_file() and path.read_bytes() == data:
+        return False
+    write_atomic(path, data)
+    return True
+
+
+def build(root: Path, strict: bool = False) -> int:
+    """Full build: validate, generate, then MkDocs into a temporary folder swapped in on success."""
+    started = time.perf_counter()
+    content, changes, status = generate(root, strict=strict)
+    if status:
+        print("Nothing was built; the previous site/ is unchanged.", file=sys.stderr)
+        return status
+    print(f"docs/: {changes}.", file=sys.stderr)
+    config = read_config(root)
+    target = root / config.site_dir
+    staging = target.with_name(f".{target.name}-new")
+    shutil.rmtree(staging, ignore_errors=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(staging)],
+        cwd=root, env=mkdocs_env(root),
+    )
+    if result.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        print("mkdocs build --strict failed (see above); the previous site/ is unchanged.", file=sys.stderr)
+        return 1
+    replace_dir(staging, target)
+    print(f"Built {config.site_dir}/ in {time.perf_counter() - started:.1f} s.", file=sys.stderr)
+    return 0
+
+
+def mkdocs_env(root: Path) -> dict[str, str]:
+    """Environment for MkDocs: quiet about MkDocs 2, and a fixed build date for byte-identical builds."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
+    if "SOURCE_DATE_EPOCH" not in env:
+        stamp = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True)
+        if stamp.returncode == 0 and stamp.stdout.strip():
+            env["SOURCE_DATE_EPOCH"] = stamp.stdout.strip()
+    return env
+
+
+def write_schemas(root: Path, check: bool = False) -> int:
+    """Write schemas/*.json from the definitions (``--check``: only say whether they are current)."""
+    content, problems = load_content(root / "content")
+    if report(problems):
+        return 1
+    stale = []
+    for name, text in all_schemas(content.ctx).items():
+        if name.endswith(".api.schema.json"):
+            continue
+        path = root / SCHEMA_DIR / name
+        if check:
+            if not path.is_file() or path.read_text(encoding="utf-8") != text:
+                stale.append(name)
+        elif sync_file(path, text):
+            print(f"wrote {SCHEMA_DIR}/{name}", file=sys.stderr)
+    if stale:
+        print(f"{SCHEMA_DIR}/ is out of date ({', '.join(stale)}): run `python -m build_scripts schema` "
+              "and commit the result.", file=sys.stderr)
+        return 1
+    return 0
