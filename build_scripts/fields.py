@@ -156,7 +156,8 @@ class Ref(Kind):
         if not isinstance(value, str):
             yield loc, f"expected the id of a {self.target}, got {type_name(value)}"
         elif value not in known:
-            yield loc, f"unknown {self.target} '{value}'{suggest(value, known)}"
+            hint = suggest(value, known) or (f" (known: {', '.join(known)})" if 0 < len(known) <= 12 else "")
+            yield loc, f"unknown {self.target} '{value}'{hint}"
 
     def json_schema(self, ctx: Context) -> dict[str, Any]:
         return {"type": "string", "enum": list(ctx.ids.get(self.target, []))}

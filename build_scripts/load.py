@@ -91,12 +91,7 @@ def parse(text: str, rel: str) -> Document:
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        what = exc.problem or "invalid YAML"
-        if "expected a single document" in str(exc.context or ""):
-            what = "only one YAML document is allowed per file (remove the extra '---')"
-        raise LoadError(line, f"YAML syntax error: {what}") from None
+        raise LoadError(*_syntax_error(exc)) from None
     except yaml.YAMLError as exc:
         raise LoadError(1, f"YAML syntax error: {exc}") from None
     except RecursionError:
@@ -109,6 +104,31 @@ def parse(text: str, rel: str) -> Document:
     finally:
         loader.dispose()
     return doc
+
+
+HINTS = {
+    "mapping values are not allowed": "if the text contains ': ', put the whole value in quotes",
+    "could not find expected ':'": "check the indentation of this line and the one above",
+    "did not find expected key": "check the indentation; items of a list start with '- '",
+    "did not find expected '-' indicator": "check the indentation; items of a list start with '- '",
+    "found undefined alias": "anchors and aliases (& and *) are not allowed",
+}
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError) -> tuple[int, str]:
+    """Line and message for a YAML syntax error, pointing at where the broken part starts."""
+    problem = exc.problem or "invalid YAML"
+    if "expected a single document" in str(exc.context or ""):
+        line = exc.problem_mark.line + 1 if exc.problem_mark else 1
+        return line, "YAML syntax error: only one YAML document is allowed per file (remove the extra '---')"
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 1
+    message = f"YAML syntax error: {problem}"
+    if exc.context and exc.context_mark and exc.context_mark.line + 1 != line:
+        line = exc.context_mark.line + 1 if "end of stream" in problem else line
+        message += f" ({exc.context} that starts on line {exc.context_mark.line + 1})"
+    hint = next((text for key, text in HINTS.items() if problem.startswith(key)), "")
+    return line, message + (f"; {hint}" if hint else "")
 
 
 def _convert(loader: Any, node: Node, loc: Loc, doc: Document, seen: set[int]) -> Any:

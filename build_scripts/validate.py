@@ -6,6 +6,7 @@ returns what loaded, so one run shows a contributor everything to fix.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -52,7 +53,7 @@ class Content:
 
 def load_content(root: Path, today: dt.date | None = None, strict: bool = False) -> tuple[Content, list[Problem]]:
     """Load and validate ``root`` (the content folder). Problems come sorted by file and line."""
-    today = today or dt.date.today()
+    today = today or _today()
     shown = root.name  # messages name files as content/...; root's parent is the project
     content = Content(root)
     problems: list[Problem] = []
@@ -90,6 +91,12 @@ def load_content(root: Path, today: dt.date | None = None, strict: bool = False)
     if not (root / PAGES_DIR / "index.md").is_file():
         problems.append(Problem(f"{shown}/{PAGES_DIR}/index.md", 1, "", "the home page is missing"))
     return content, sorted(problems)
+
+
+def _today() -> dt.date:
+    """Today, or BUILD_SCRIPTS_TODAY (YYYY-MM-DD) so that tests and previews can fix the date."""
+    fixed = os.environ.get("BUILD_SCRIPTS_TODAY")
+    return dt.date.fromisoformat(fixed) if fixed else dt.date.today()
 
 
 def _entry_files(folder: Path, shown: str, problems: list[Problem]) -> Iterator[Path]:
