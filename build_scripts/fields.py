@@ -280,6 +280,10 @@ class Field:
     help: str = ""
     example: Any = None
     heading: str = ""  # for Markdown body sections: the heading the page shows
+    heading_by_kind: dict[str, str] = field(default_factory=dict)  # another heading for some entry kinds
+
+    def heading_for(self, entry: Mapping[str, Any]) -> str:
+        return self.heading_by_kind.get(str(entry.get("kind")), self.heading)
 
 
 @dataclass

@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,3 +21,29 @@ def content_copy(tmp_path: Path) -> Path:
     target = tmp_path / "content"
     shutil.copytree(FIXTURE_CONTENT, target)
     return target
+
+
+def copy_project(target: Path, content: Path = ROOT / "content") -> Path:
+    """A buildable copy of the project (settings, theme overrides and ``content``) at ``target``."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", target / "overrides")
+    shutil.copytree(content, target / "content")
+    return target
+
+
+def run_cli(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m build_scripts`` for real and capture its output."""
+    return subprocess.run(
+        [sys.executable, "-m", "build_scripts", *map(str, args)],
+        cwd=ROOT, capture_output=True, text=True, env={**os.environ, **(env or {})}, timeout=300,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real content/, built once with the real CLI and ``mkdocs build --strict``."""
+    root = copy_project(tmp_path_factory.mktemp("project"))
+    result = run_cli("--root", root, "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root
