@@ -3,8 +3,9 @@
 # Installs them with apt-get when run as root (or with password-less sudo).
 # With CI set, failing to install is an error; locally it is a warning and the browser tests skip.
 set -u
-if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then
-  exit 0
+if [ -n "${CHROMIUM:-}" ] || { command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; } \
+   || command -v google-chrome >/dev/null 2>&1; then
+  exit 0  # a browser is already there (GitHub's runners ship google-chrome)
 fi
 as_root=""
 if [ "$(id -u)" -ne 0 ]; then
