@@ -76,15 +76,21 @@ class Text(Kind):
     def check(self, value: Any, loc: Loc, ctx: Context) -> Found:
         if not isinstance(value, str):
             yield loc, f"expected text, got {type_name(value)}"
-            return
+        elif (problem := self.problem(value)) is not None:
+            yield loc, problem
+
+    def problem(self, value: str) -> str | None:
+        """The first rule ``value`` breaks, or None."""
         if not value.strip():
-            yield loc, "must not be empty"
-        elif "\n" in value.strip():
-            yield loc, "must be a single line"
-        elif len(value) > self.max_length:
-            yield loc, f"is {len(value)} characters long; keep it under {self.max_length}"
-        elif (why := unsafe(value)) is not None:
-            yield loc, why
+            return "must not be empty"
+        if len(value) > self.max_length:
+            return f"is {len(value)} characters long; keep it under {self.max_length}"
+        if (shape := self.shape(value)) is not None:
+            return shape
+        return unsafe(value)
+
+    def shape(self, value: str) -> str | None:
+        return "must be a single line" if "\n" in value.strip() else None
 
     def json_schema(self, ctx: Context) -> dict[str, Any]:
         return {"type": "string", "minLength": 1, "maxLength": self.max_length, "pattern": r"^[^\n]*\S[^\n]*\n?$"}
@@ -94,23 +100,13 @@ class Text(Kind):
 
 
 @dataclass
-class Markdown(Kind):
-    """Paragraphs and lists in Markdown (no raw HTML)."""
+class Markdown(Text):
+    """Paragraphs and lists in Markdown (no headings, no raw HTML)."""
 
     max_length: int = 3000
 
-    def check(self, value: Any, loc: Loc, ctx: Context) -> Found:
-        if not isinstance(value, str):
-            yield loc, f"expected text, got {type_name(value)}"
-            return
-        if not value.strip():
-            yield loc, "must not be empty"
-        elif len(value) > self.max_length:
-            yield loc, f"is {len(value)} characters long; keep it under {self.max_length}"
-        elif re.search(r"^#", value, re.M):
-            yield loc, "must not contain headings ('#'); the page adds them"
-        elif (why := unsafe(value)) is not None:
-            yield loc, why
+    def shape(self, value: str) -> str | None:
+        return "must not contain headings ('#'); the page adds them" if re.search(r"^\s*#", value, re.M) else None
 
     def json_schema(self, ctx: Context) -> dict[str, Any]:
         return {"type": "string", "minLength": 1, "maxLength": self.max_length}
