@@ -27,6 +27,8 @@ def main(argv: list[str] | None = None) -> int:
     serve = sub.add_parser("serve", help="regenerate on every change under content/ and live-reload")
     serve.add_argument("--addr", default=os.environ.get("SERVE_ADDR", "127.0.0.1:8000"))
 
+    sub.add_parser("report", help="build the site, then print each page's reading level and the median")
+
     schema = sub.add_parser("schema", help="write the JSON Schemas into schemas/")
     schema.add_argument("--check", action="store_true", help="fail if schemas/ is out of date")
 
@@ -59,6 +61,15 @@ def _run(args: argparse.Namespace) -> int:
         from build_scripts.serve import serve
 
         return serve(root, args.addr)
+    if args.command == "report":
+        from build_scripts.config import read_config
+        from build_scripts.readability import score_site, table
+        from build_scripts.site import build
+
+        status = build(root, quiet=True)
+        if status == 0:
+            print(table(score_site(root / read_config(root).site_dir)))
+        return status
     if args.command == "schema":
         from build_scripts.site import write_schemas
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from build_scripts.cli import report
 from build_scripts.config import read_config
+from build_scripts.readability import MAX_GRADE, Score, score_site
 from build_scripts.render import render_site
 from build_scripts.schema_json import all_schemas
 from build_scripts.validate import Content, load_content
@@ -48,8 +49,8 @@ def sync_file(path: Path, text: str) -> bool:
     return True
 
 
-def build(root: Path, strict: bool = False) -> int:
-    """Full build: validate, generate, then MkDocs into a temporary folder swapped in on success."""
+def build(root: Path, strict: bool = False, quiet: bool = False) -> int:
+    """Full build: validate, generate, MkDocs into a staging folder, check reading levels, then swap in."""
     started = time.perf_counter()
     content, changes, status = generate(root, strict=strict)
     if status:
@@ -60,17 +61,35 @@ def build(root: Path, strict: bool = False) -> int:
     target = root / config.site_dir
     staging = target.with_name(f".{target.name}-new")
     shutil.rmtree(staging, ignore_errors=True)
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(staging)],
-        cwd=root, env=mkdocs_env(root),
-    )
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(staging)]
+    result = subprocess.run(command + ["--quiet"] * quiet, cwd=root, env=mkdocs_env(root))
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         print("mkdocs build --strict failed (see above); the previous site/ is unchanged.", file=sys.stderr)
         return 1
+    too_hard = [s for s in score_site(staging) if s.too_hard]
+    if too_hard:
+        shutil.rmtree(staging, ignore_errors=True)
+        for score in too_hard:
+            print(f"{source_of(root, score)}: reading level: page {score.page} scores Flesch-Kincaid grade "
+                  f"{score.grade:.1f}, over {MAX_GRADE:g} (longest sentence: {score.longest} words); "
+                  "use shorter sentences and plainer words", file=sys.stderr)
+        print(f"{len(too_hard)} page(s) too hard to read; the previous site/ is unchanged.", file=sys.stderr)
+        return 1
     replace_dir(staging, target)
     print(f"Built {config.site_dir}/ in {time.perf_counter() - started:.1f} s.", file=sys.stderr)
     return 0
+
+
+def source_of(root: Path, score: Score) -> str:
+    """The file a contributor edits to change a built page."""
+    parts = score.page.strip("/").split("/")
+    if len(parts) == 2 and (root / "content" / parts[0] / f"{parts[1]}.yaml").is_file():
+        return f"content/{parts[0]}/{parts[1]}.yaml"
+    page = "index" if score.page == "(home)" else score.page.strip("/")
+    if (root / "content" / "pages" / f"{page}.md").is_file():
+        return f"content/pages/{page}.md"
+    return f"content/ (generated page {score.page})"
 
 
 def mkdocs_env(root: Path) -> dict[str, str]:
