@@ -100,9 +100,6 @@ class EntryType:
         """Markdown body fields, in page order, each with its heading."""
         return tuple(f for f in self.fields if f.heading)
 
-    def field(self, name: str) -> Field:
-        return next(f for f in self.fields if f.name == name)
-
     def json_schema(self, ctx: Context) -> dict[str, Any]:
         return self.obj.json_schema(ctx)
 
