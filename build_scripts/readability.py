@@ -18,6 +18,7 @@ import textstat
 MAX_GRADE = 8.0  # no page may score above this Flesch-Kincaid grade
 TARGET_MEDIAN = 6.5
 BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "td", "th", "dt", "dd", "summary"}
+BLOCK_STARTERS = BLOCKS | {"ul", "ol", "table", "div", "dl"}  # text before these ends a sentence
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 SKIPPED = {"script", "style", "svg"}
 
@@ -86,8 +87,6 @@ class _ArticleText(HTMLParser):
         if text:
             self.sentences.append(text if text[-1] in ".?!:;" else text + ".")
 
-
-BLOCK_STARTERS = BLOCKS | {"ul", "ol", "table", "div", "dl"}
 
 
 def page_text(html: str) -> str:

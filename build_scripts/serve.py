@@ -30,7 +30,7 @@ def snapshot(root: Path) -> dict[str, tuple[int, int]]:
 
 
 def serve(root: Path, addr: str) -> int:
-    _, _, status = generate(root)
+    _, status = generate(root)
     config = read_config(root)
     if status and not (root / config.docs_dir / "index.md").is_file():
         return status
@@ -47,7 +47,7 @@ def serve(root: Path, addr: str) -> int:
                 continue
             seen = now
             started = time.perf_counter()
-            _, changes, status = generate(root)
+            changes, status = generate(root)
             if status:
                 print("The preview keeps the last good version until the problems above are fixed.", file=sys.stderr)
             else:

@@ -17,18 +17,18 @@ from build_scripts.config import read_config
 from build_scripts.readability import MAX_GRADE, Score, score_site
 from build_scripts.render import render_site
 from build_scripts.schema_json import all_schemas
-from build_scripts.validate import Content, load_content
+from build_scripts.validate import load_content
 from build_scripts.write import Changes, replace_dir, sync_tree, write_atomic
 
 SCHEMA_DIR = "schemas"
 
 
-def generate(root: Path, strict: bool = False) -> tuple[Content | None, Changes | None, int]:
+def generate(root: Path, strict: bool = False) -> tuple[Changes | None, int]:
     """Validate content/ and, if it is clean, bring docs/ and schemas/ up to date."""
     content, problems = load_content(root / "content", strict=strict)
     status = report(problems)
     if status:
-        return None, None, status
+        return None, status
     config = read_config(root)
     files = render_site(content, config)
     schemas = all_schemas(content.ctx)
@@ -37,7 +37,7 @@ def generate(root: Path, strict: bool = False) -> tuple[Content | None, Changes 
     for name, text in schemas.items():
         if not name.endswith(".api.schema.json"):
             sync_file(root / SCHEMA_DIR / name, text)
-    return content, changes, 0
+    return changes, 0
 
 
 def sync_file(path: Path, text: str) -> bool:
@@ -52,7 +52,7 @@ def sync_file(path: Path, text: str) -> bool:
 def build(root: Path, strict: bool = False, quiet: bool = False) -> int:
     """Full build: validate, generate, MkDocs into a staging folder, check reading levels, then swap in."""
     started = time.perf_counter()
-    content, changes, status = generate(root, strict=strict)
+    changes, status = generate(root, strict=strict)
     if status:
         print("Nothing was built; the previous site/ is unchanged.", file=sys.stderr)
         return status

@@ -23,10 +23,10 @@ def test_sync_writes_changes_and_removes_stale_files(tmp_path: Path) -> None:
 
 def test_a_no_op_regeneration_writes_no_file(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "project", content=FIXTURE_CONTENT)
-    _, first, status = generate(root)
+    first, status = generate(root)
     assert status == 0 and first.written
     stamps = {p: p.stat().st_mtime_ns for p in (root / "docs").rglob("*") if p.is_file()}
-    _, second, status = generate(root)
+    second, status = generate(root)
     assert status == 0
     assert second.written == [] and second.removed == []
     assert {p: p.stat().st_mtime_ns for p in (root / "docs").rglob("*") if p.is_file()} == stamps
@@ -37,7 +37,7 @@ def test_editing_one_entry_rewrites_only_the_pages_it_appears_on(tmp_path: Path)
     generate(root)
     emg = root / "content" / "tests" / "emg.yaml"
     emg.write_text(emg.read_text().replace("A thin needle goes into a muscle.", "A thin needle is used."))
-    _, changes, _ = generate(root)
+    changes, _ = generate(root)
     assert changes.written == ["api/tests.json", "tests/emg.md"]
 
 
@@ -48,7 +48,7 @@ def test_removing_an_entry_removes_its_page(tmp_path: Path) -> None:
     (root / "content" / "tests" / "emg.yaml").unlink()
     caffeine = root / "content" / "causes" / "caffeine.yaml"
     caffeine.write_text(caffeine.read_text().replace("tests: [emg]\n", ""))
-    _, changes, status = generate(root)
+    changes, status = generate(root)
     assert status == 0
     assert "tests/emg.md" in changes.removed
     assert not (root / "docs" / "tests" / "emg.md").exists()
