@@ -31,8 +31,11 @@ class Context:
 
 def suggest(value: str, choices: Sequence[str]) -> str:
     """`` (did you mean 'x'?)`` when a close choice exists, else ``""``."""
-    close = difflib.get_close_matches(value.lower(), list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    lower = {choice.lower(): choice for choice in choices}
+    close = difflib.get_close_matches(value.lower(), list(lower), n=1, cutoff=0.6)
+    if not close:  # 'NHS England' -> 'NHS', 'MedlinePlus' -> 'MedlinePlus (US National Library of Medicine)'
+        close = [c for c in lower if len(c) >= 3 and (value.lower().startswith(c) or c.startswith(value.lower()))]
+    return f" (did you mean '{lower[close[0]]}'?)" if close else ""
 
 
 def type_name(value: Any) -> str:
@@ -117,10 +120,11 @@ class Markdown(Text):
 
 @dataclass
 class Choice(Kind):
-    """One value from a fixed list or from a controlled list in content/taxonomy.yaml."""
+    """One value from a fixed list or from a controlled list (``content/taxonomy.yaml`` by default)."""
 
     values: tuple[str, ...] = ()
     controlled: str = ""
+    controlled_in: str = "content/taxonomy.yaml"
 
     def allowed(self, ctx: Context) -> list[str]:
         return list(self.values) if self.values else list(ctx.lists.get(self.controlled, {}))
@@ -131,7 +135,7 @@ class Choice(Kind):
             yield loc, f"expected one of: {', '.join(allowed)}; got {type_name(value)}"
         elif value not in allowed:
             hint = suggest(value, allowed) or f" (allowed: {', '.join(allowed)})"
-            where = f" in content/taxonomy.yaml '{self.controlled}'" if self.controlled else ""
+            where = f" in {self.controlled_in} '{self.controlled}'" if self.controlled else ""
             yield loc, f"'{value}' is not an allowed value{where}{hint}"
 
     def json_schema(self, ctx: Context) -> dict[str, Any]:

@@ -61,8 +61,10 @@ SUMMARY = Field(
 SOURCE = Obj(
     (
         Field("title", Text(200), help="The page or paper title.", example="Twitching eyes and muscles"),
-        Field("publisher", Text(100), help="Who published it.", example="NHS"),
-        Field("url", Url(), help="The publisher's own https:// address (never a copy).",
+        Field("publisher", Choice(controlled="publishers", controlled_in="content/publishers.yaml"),
+              help="Who published it: a name from content/publishers.yaml.", example="NHS"),
+        Field("url", Url(), help="The publisher's own https:// address (never a copy): "
+              "its host must be one listed for that publisher.",
               example="https://www.nhs.uk/conditions/twitching-eyes-and-muscles/"),
     )
 )
@@ -211,6 +213,16 @@ TAXONOMY_ITEM = Obj(
 )
 TAXONOMY_LISTS = ("categories", "body_areas", "symptoms", "triggers")
 TAXONOMY = Obj(tuple(Field(name, ListOf(TAXONOMY_ITEM, min_items=1, max_items=100)) for name in TAXONOMY_LISTS))
+
+PUBLISHER = Obj(
+    (
+        Field("name", Text(100), help="The name entries write as 'publisher'.", example="NHS"),
+        Field("hosts", ListOf(Text(100), min_items=1),
+              help="The publisher's own web hosts. A source URL must be on one of them.", example=["www.nhs.uk"]),
+        Field("note", Text(200), required=False, help="Why this publisher is trusted."),
+    )
+)
+PUBLISHERS = Obj((Field("publishers", ListOf(PUBLISHER, min_items=1, max_items=200)),))
 
 GLOSSARY_TERM = Obj(
     (

@@ -8,18 +8,30 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from urllib.parse import urlsplit
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from build_scripts import rules
 from build_scripts.errors import ERROR, WARNING, Problem, loc_to_field
-from build_scripts.fields import ID_PATTERN, Context, Obj
-from build_scripts.load import Document, load
-from build_scripts.schema import ENTRY_TYPES, GLOSSARY, REVIEW_CYCLE_YEARS, TAXONOMY, TAXONOMY_LISTS, EntryType
+from build_scripts.fields import ID_PATTERN, Context, Obj, Text
+from build_scripts.load import Document, LoadError, load, parse
+from build_scripts.schema import (
+    ENTRY_TYPES,
+    GLOSSARY,
+    PUBLISHERS,
+    REVIEW,
+    REVIEW_CYCLE_YEARS,
+    TAXONOMY,
+    TAXONOMY_LISTS,
+    EntryType,
+)
 
 TAXONOMY_FILE = "taxonomy.yaml"
 GLOSSARY_FILE = "glossary.yaml"
+PUBLISHERS_FILE = "publishers.yaml"
 PAGES_DIR = "pages"
 
 
@@ -46,6 +58,7 @@ class Content:
     ctx: Context = field(default_factory=Context)
     glossary: list[dict[str, Any]] = field(default_factory=list)
     taxonomy: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    hosts: dict[str, str] = field(default_factory=dict)  # web host -> publisher name
 
     def label(self, list_name: str, item_id: str) -> str:
         return self.ctx.lists[list_name].get(item_id, item_id)
@@ -66,6 +79,14 @@ def load_content(root: Path, today: dt.date | None = None, strict: bool = False)
             content.taxonomy[name] = items
             content.ctx.lists[name] = {i["id"]: str(i.get("label", i["id"])) for i in items}
 
+    publishers = _load_mapping(root / PUBLISHERS_FILE, f"{shown}/{PUBLISHERS_FILE}", problems)
+    if publishers is not None:
+        problems += _check(publishers, PUBLISHERS, content.ctx)
+        listed = [p for p in publishers.data.get("publishers") or [] if isinstance(p, dict)]
+        content.ctx.lists["publishers"] = {str(p.get("name")): str(p.get("name")) for p in listed}
+        content.hosts = {str(host).lower(): str(p.get("name")) for p in listed
+                         for host in p.get("hosts") or [] if isinstance(p.get("hosts"), list)}
+
     for etype in ENTRY_TYPES:
         content.entries[etype.name] = {}
         paths = list(_entry_files(root / etype.folder, f"{shown}/{etype.folder}", problems))
@@ -81,7 +102,11 @@ def load_content(root: Path, today: dt.date | None = None, strict: bool = False)
         for entry in entries.values():
             problems += _check(entry.doc, entry.type.obj, content.ctx)
             problems += [_locate(entry.doc, loc, msg) for loc, msg in _id_matches_file(entry)]
-            problems += [_locate(entry.doc, loc, msg, sev) for loc, msg, sev in _review_dates(entry, today, strict)]
+            problems += [_locate(entry.doc, loc, msg, sev)
+                         for loc, msg, sev in _review_dates(entry.data, today, strict)]
+            problems += [_locate(entry.doc, loc, msg) for loc, msg in rules.check(entry.type.name, entry.data)]
+            if publishers is not None:
+                problems += [_locate(entry.doc, loc, msg) for loc, msg in _source_hosts(entry, content.hosts)]
 
     glossary = _load_mapping(root / GLOSSARY_FILE, f"{shown}/{GLOSSARY_FILE}", problems)
     if glossary is not None:
@@ -90,6 +115,10 @@ def load_content(root: Path, today: dt.date | None = None, strict: bool = False)
 
     if not (root / PAGES_DIR / "index.md").is_file():
         problems.append(Problem(f"{shown}/{PAGES_DIR}/index.md", 1, "", "the home page is missing"))
+    for path in sorted((root / PAGES_DIR).rglob("*.md")):
+        rel = path.relative_to(root).as_posix()
+        if not any(part.startswith("_") for part in rel.split("/")):
+            problems += _check_page(path, f"{shown}/{rel}", content.hosts, today, strict)
     return content, sorted(problems)
 
 
@@ -145,14 +174,76 @@ def _locate(doc: Document, loc: tuple[str | int, ...], message: str, severity: s
     return Problem(doc.path, doc.line(loc), loc_to_field(loc), message, severity)
 
 
+PAGE_FIELDS = {"title": Text(80), "description": Text(300)}
+SOURCES_HEADING = re.compile(r"^## Sources\b.*$", re.M)
+
+
+def _check_page(path: Path, rel: str, hosts: dict[str, str], today: dt.date, strict: bool) -> list[Problem]:
+    """A hand-written page has a title and description; one with sources also has review dates."""
+    text = path.read_text(encoding="utf-8")
+    match = re.match(r"---\n(.*?\n)---\n", text, re.S)
+    if not match:
+        return [Problem(rel, 1, "", "start the page with front matter: '---', 'title: ...', 'description: ...', '---'")]
+    try:
+        doc = parse("\n" + match.group(1), rel)  # a blank first line stands for '---', so lines match the file
+    except LoadError as exc:
+        return [Problem(rel, exc.line, "", exc.message)]
+    data = doc.data if isinstance(doc.data, dict) else {}
+    problems = list(doc.problems)
+    for name, kind in PAGE_FIELDS.items():
+        if name not in data:
+            problems.append(Problem(rel, 2, name, "missing required field"))
+        else:
+            problems += [_locate(doc, loc, msg) for loc, msg in kind.check(data[name], (name,), Context())]
+    body_start = match.end()
+    sources = SOURCES_HEADING.search(text, body_start)
+    if sources:
+        for field_ in REVIEW:
+            if field_.name not in data:
+                problems.append(Problem(rel, 2, field_.name, "missing required field: a page with sources "
+                                        "shows when it was reviewed"))
+            else:
+                problems += [_locate(doc, loc, msg)
+                             for loc, msg in field_.kind.check(data[field_.name], (field_.name,), Context())]
+        problems += [_locate(doc, loc, msg, sev) for loc, msg, sev in _review_dates(data, today, strict)]
+        section_end = re.compile(r"^## ", re.M).search(text, sources.end())
+        for link in re.finditer(r"\]\((https?://[^)\s]+)\)", text[sources.end():section_end.start() if section_end else None]):
+            line = text.count("\n", 0, sources.end() + link.start()) + 1
+            host = (urlsplit(link.group(1)).hostname or "").lower()
+            if hosts and host not in hosts:
+                problems.append(Problem(rel, line, "sources", f"'{host}' is not the site of a publisher listed in "
+                                        f"content/{PUBLISHERS_FILE}; cite the publisher's own page, never a copy"))
+    return problems
+
+
 def _id_matches_file(entry: Entry) -> Iterator[tuple[tuple[str, ...], str]]:
     given = entry.data.get("id")
     if isinstance(given, str) and given != entry.id:
         yield ("id",), f"'{given}' does not match the file name '{entry.id}.yaml'; rename the file or fix the id"
 
 
-def _review_dates(entry: Entry, today: dt.date, strict: bool) -> Iterator[tuple[tuple[str, ...], str, str]]:
-    last, due = entry.data.get("last_reviewed"), entry.data.get("next_review_due")
+def _source_hosts(entry: Entry, hosts: dict[str, str]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Each source is on a listed publisher's own host, and names that publisher."""
+    sources = entry.data.get("sources")
+    for i, source in enumerate(sources if isinstance(sources, list) else []):
+        if not isinstance(source, dict) or not isinstance(source.get("url"), str):
+            continue
+        parts = urlsplit(source["url"])
+        host = (parts.hostname or "").lower()
+        if parts.scheme != "https" or "." not in host:
+            continue  # the url field's own check reports it
+        owner = hosts.get(host)
+        if owner is None:
+            yield (("sources", i, "url"), f"'{host}' is not the site of a publisher listed in "
+                   f"content/{PUBLISHERS_FILE}; cite the publisher's own page, never a copy, blog or shop "
+                   "(a new publisher is added to that file in its own pull request)")
+        elif isinstance(source.get("publisher"), str) and source["publisher"] != owner \
+                and source["publisher"] in hosts.values():
+            yield ("sources", i, "publisher"), f"'{host}' belongs to '{owner}'; write publisher: {owner}"
+
+
+def _review_dates(data: dict[str, Any], today: dt.date, strict: bool) -> Iterator[tuple[tuple[str, ...], str, str]]:
+    last, due = data.get("last_reviewed"), data.get("next_review_due")
     if isinstance(last, dt.date) and last > today:
         yield ("last_reviewed",), f"{last} is in the future (today is {today})", ERROR
     if isinstance(last, dt.date) and isinstance(due, dt.date):
