@@ -7,7 +7,7 @@ PY_STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 NODE_STAMP := node_modules/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check test schema lock browser clean
+.PHONY: help serve build check new due test schema lock browser clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -20,6 +20,13 @@ build: $(PY_STAMP) ## Validate content/ and build the site into site/
 
 check: $(PY_STAMP) ## Validate content/ and list every problem
 	$(PY) -m build_scripts check
+
+new: $(PY_STAMP) ## Start a new entry to fill in: make new TYPE=cause TITLE="Vitamin D deficiency"
+	@test -n "$(TYPE)" -a -n "$(TITLE)" || { echo 'usage: make new TYPE=cause|treatment|test TITLE="Its name"' >&2; exit 2; }
+	$(PY) -m build_scripts new "$(TYPE)" "$(TITLE)"
+
+due: $(PY_STAMP) ## List the entries and pages due for review within 60 days
+	$(PY) -m build_scripts report --due
 
 test: $(PY_STAMP) $(NODE_STAMP) browser ## Run every test (installs Chromium if it is missing)
 	$(PY) -m pytest

@@ -1,4 +1,4 @@
-"""Command line: ``python -m build_scripts check | build | serve | schema``."""
+"""Command line: ``python -m build_scripts check | build | serve | report | schema | new | template``."""
 from __future__ import annotations
 
 import argparse
@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from build_scripts.errors import ERROR, Problem, summary
+from build_scripts.schema import BY_NAME
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,12 +28,26 @@ def main(argv: list[str] | None = None) -> int:
     serve = sub.add_parser("serve", help="regenerate on every change under content/ and live-reload")
     serve.add_argument("--addr", default=os.environ.get("SERVE_ADDR", "127.0.0.1:8000"))
 
-    sub.add_parser("report", help="build the site, then print each page's reading level and the median")
+    report_ = sub.add_parser("report", help="build the site, then print each page's reading level and the median")
+    report_.add_argument("--due", action="store_true",
+                         help="instead, list the entries and pages whose next_review_due has passed or is near")
+    report_.add_argument("--within", type=_days, metavar="DAYS",
+                         help="with --due: how many days ahead to look (default: 60)")
 
     schema = sub.add_parser("schema", help="write the JSON Schemas into schemas/")
     schema.add_argument("--check", action="store_true", help="fail if schemas/ is out of date")
 
+    new = sub.add_parser("new", help="write a new entry, ready to fill in, into content/<type>s/")
+    new.add_argument("type", choices=list(BY_NAME), help="the kind of entry")
+    new.add_argument("title", help="its title, such as 'Vitamin D deficiency' (in quotes)")
+    new.add_argument("--id", help="the file name without .yaml (default: made from the title)")
+
+    template = sub.add_parser("template", help="print the annotated template of an entry type (as in CONTRIBUTING.md)")
+    template.add_argument("type", choices=list(BY_NAME), help="the kind of entry")
+
     args = parser.parse_args(argv)
+    if args.command == "report" and args.within is not None and not args.due:
+        parser.error("--within only works with --due")
     try:
         return _run(args)
     except KeyboardInterrupt:
@@ -61,6 +76,10 @@ def _run(args: argparse.Namespace) -> int:
         from build_scripts.serve import serve
 
         return serve(root, args.addr)
+    if args.command == "report" and args.due:
+        from build_scripts.due import DEFAULT_WINDOW_DAYS, report_due
+
+        return report_due(root, DEFAULT_WINDOW_DAYS if args.within is None else args.within)
     if args.command == "report":
         from build_scripts.config import read_config
         from build_scripts.readability import score_site, table
@@ -74,7 +93,23 @@ def _run(args: argparse.Namespace) -> int:
         from build_scripts.site import write_schemas
 
         return write_schemas(root, check=args.check)
+    if args.command == "new":
+        from build_scripts.scaffold import new_entry
+
+        return new_entry(root, BY_NAME[args.type], args.title, args.id)
+    if args.command == "template":
+        from build_scripts.scaffold import template
+
+        print(template(BY_NAME[args.type]), end="")
+        return 0
     raise AssertionError(args.command)
+
+
+def _days(text: str) -> int:
+    """A whole number of days, 0 or more (for ``--within``)."""
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"expected a whole number of days, got {text!r}")
+    return int(text)
 
 
 def report(problems: list[Problem], github: bool = False) -> int:

@@ -19,6 +19,7 @@ from build_scripts.safety import unsafe
 Loc = tuple[str | int, ...]
 Found = Iterator[tuple[Loc, str]]
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+PLACEHOLDER = "TODO"  # what ``python -m build_scripts new`` writes where the contributor must fill in a value
 
 
 @dataclass
@@ -55,6 +56,19 @@ def type_name(value: Any) -> str:
     if isinstance(value, dt.date):
         return "a date"
     return type(value).__name__
+
+
+def is_placeholder(value: Any) -> bool:
+    """True for a value the scaffold left for the contributor to fill in."""
+    return isinstance(value, str) and value.strip() == PLACEHOLDER
+
+
+def check_value(kind: Kind, value: Any, loc: Loc, ctx: Context) -> Found:
+    """``kind.check``, except that a placeholder gets one message saying what to write instead."""
+    if is_placeholder(value):
+        yield loc, f"replace the placeholder {PLACEHOLDER} with {kind.describe(ctx)}"
+    else:
+        yield from kind.check(value, loc, ctx)
 
 
 class Kind:
@@ -142,7 +156,11 @@ class Choice(Kind):
         return {"type": "string", "enum": self.allowed(ctx)}
 
     def describe(self, ctx: Context) -> str:
-        return "one of: " + ", ".join(self.allowed(ctx))
+        """The allowed values; for a controlled list that ``ctx`` does not hold, where to find them."""
+        allowed = self.allowed(ctx)
+        if allowed:
+            return "one of: " + ", ".join(allowed)
+        return f"one of the {self.controlled} listed in {self.controlled_in}"
 
 
 @dataclass
@@ -160,7 +178,10 @@ class Ref(Kind):
             yield loc, f"unknown {self.target} '{value}'{hint}"
 
     def json_schema(self, ctx: Context) -> dict[str, Any]:
-        return {"type": "string", "enum": list(ctx.ids.get(self.target, []))}
+        # No enum of today's ids: the committed schemas then stay the same when an entry is
+        # added, so a contributor using only GitHub's web editor never has to regenerate them.
+        return {"type": "string", "pattern": ID_PATTERN,
+                "description": f"the id of a {self.target} (its file name without .yaml)"}
 
     def describe(self, ctx: Context) -> str:
         return f"the id of a {self.target} (its file name without .yaml)"
@@ -240,7 +261,7 @@ class ListOf(Kind):
             yield loc, f"has {len(value)} items; the most allowed is {self.max_items}"
         seen: dict[str, int] = {}
         for index, item in enumerate(value):
-            yield from self.item.check(item, loc + (index,), ctx)
+            yield from check_value(self.item, item, loc + (index,), ctx)
             key = _identity(item)
             if self.unique and key is not None:
                 if key in seen:
@@ -261,11 +282,11 @@ class ListOf(Kind):
 
 
 def _identity(item: Any) -> str | None:
-    if isinstance(item, str):
+    if isinstance(item, str) and not is_placeholder(item):
         return item.strip().lower()
     if isinstance(item, dict):
         for key in ("id", "url", "term"):
-            if isinstance(item.get(key), str):
+            if isinstance(item.get(key), str) and not is_placeholder(item[key]):
                 return item[key].strip().lower()
     return None
 
@@ -306,7 +327,7 @@ class Obj(Kind):
                 yield loc + (key,), f"unknown field{suggest(str(key), list(known)) or '; allowed: ' + ', '.join(known)}"
         for f in self.fields:
             if f.name in value:
-                yield from f.kind.check(value[f.name], loc + (f.name,), ctx)
+                yield from check_value(f.kind, value[f.name], loc + (f.name,), ctx)
             elif f.required:
                 yield loc + (f.name,), "missing required field"
         present = [f for f in self.fields if f.name in value]
@@ -327,4 +348,4 @@ class Obj(Kind):
         return out
 
     def describe(self, ctx: Context) -> str:
-        return "fields: " + ", ".join(self.names())
+        return f"a set of fields ({', '.join(self.names())})"

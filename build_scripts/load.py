@@ -67,12 +67,7 @@ def decode(raw: bytes) -> str:
         raise LoadError(1, f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}")
     if raw.startswith(b"\xef\xbb\xbf"):
         raise LoadError(1, "file starts with a byte-order mark (BOM); save it as UTF-8 without BOM")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        byte = raw[exc.start : exc.start + 1].hex()
-        raise LoadError(line, f"not valid UTF-8 (byte 0x{byte}); save the file as UTF-8") from None
+    text = utf8(raw)
     for number, text_line in enumerate(text.splitlines(), 1):
         indent = text_line[: len(text_line) - len(text_line.lstrip(" \t"))]
         if "\t" in indent:
@@ -81,6 +76,16 @@ def decode(raw: bytes) -> str:
         line = text[: text.index("\x00")].count("\n") + 1
         raise LoadError(line, "file contains a NUL character")
     return text
+
+
+def utf8(raw: bytes) -> str:
+    """The text of ``raw``, or a LoadError at the line of the first byte that is not UTF-8."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        byte = raw[exc.start : exc.start + 1].hex()
+        raise LoadError(line, f"not valid UTF-8 (byte 0x{byte}); save the file as UTF-8") from None
 
 
 def parse(text: str, rel: str) -> Document:

@@ -2,7 +2,11 @@
 
 Contributors write Markdown. Raw HTML, event handlers, attribute lists and
 script URLs are refused outright, after decoding HTML entities so that
-``javascript&#58;`` cannot slip through.
+``javascript&#58;`` cannot slip through. So is a double quote followed by
+``name=``: the theme writes the summary into an HTML attribute unescaped
+(``<meta name="description" content="...">``), where ``" http-equiv="refresh``
+would add an attribute that sends every reader to another site. Images are
+refused too: one loaded from another site would reveal who reads the page.
 """
 from __future__ import annotations
 
@@ -11,10 +15,12 @@ import re
 
 _SCRIPT = re.compile(r"<\s*/?\s*script", re.I)
 _EVENT = re.compile(r"\bon[a-z]+\s*=", re.I)
+_ATTRIBUTE_BREAKOUT = re.compile(r"\"[\s/]*[^\s\"'<>/=]+\s*=")
 _TAG = re.compile(r"<\s*([a-z!?/][a-z0-9-]*)", re.I)
 _ATTR_LIST = re.compile(r"\{:?\s*(?:[#.][\w-]+|[\w-]+\s*=)")
 _BAD_SCHEME = re.compile(r"(javascript|vbscript|livescript):", re.I)
 _DATA_URL = re.compile(r"data:\s*[a-z]+/[a-z0-9.+-]+", re.I)
+_IMAGE = re.compile(r"!\[[^\]]*\]\s*[(\[]")
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|<((?:[a-z][a-z0-9+.-]*):[^>\s]*)>", re.I)
 
 
@@ -30,8 +36,14 @@ def unsafe(text: str) -> str | None:
         return "contains a 'data:' URL; only https:// links are allowed"
     if (match := _EVENT.search(decoded)) is not None:
         return f"contains an event-handler attribute '{match.group(0).rstrip('= ')}='; remove it"
+    if (match := _ATTRIBUTE_BREAKOUT.search(decoded)) is not None:
+        return (f"contains '{match.group(0)}', which could add an attribute to the page's HTML; "
+                "write curly quotes instead of straight ones, or remove the '='")
     if (match := _TAG.search(decoded)) is not None:
         return f"contains raw HTML ('<{match.group(1)}'); write plain text or Markdown instead"
+    if _IMAGE.search(decoded):
+        return ("contains an image ('![...](...)'); entries have no images, and one from another site "
+                "would tell that site who is reading")
     if _ATTR_LIST.search(decoded):
         return "contains a Markdown attribute list ('{: ...}'); remove it"
     for match in _LINK.finditer(decoded):

@@ -1,12 +1,13 @@
 """The one definition of every content type.
 
 The validator (``validate.py``), the page templates (``render.py``), the JSON
-Schema (``jsonschema.py``) and the scaffold all read these objects, so a field
+Schema (``schema_json.py``) and the scaffold (``scaffold.py``) all read these objects, so a field
 is added or changed here and nowhere else.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, field
 from typing import Any
 
 from build_scripts.fields import (
@@ -72,16 +73,23 @@ SOURCES = Field(
     "sources",
     ListOf(SOURCE, min_items=2, max_items=12),
     help="At least 2 reputable sources (NHS, MedlinePlus, NINDS, NICE, Mayo Clinic, Cleveland Clinic, peer-reviewed papers).",
+    example=[
+        {"title": "Twitching eyes and muscles", "publisher": "NHS",
+         "url": "https://www.nhs.uk/conditions/twitching-eyes-and-muscles/"},
+        {"title": "Muscle twitching", "publisher": "MedlinePlus (US National Library of Medicine)",
+         "url": "https://medlineplus.gov/ency/article/003296.htm"},
+    ],
 )
 REVIEW = (
     Field("last_reviewed", Date(), help="When a reviewer last checked this entry against its sources.",
-          example="2026-11-21"),
+          example=dt.date(2026, 11, 21)),
     Field("next_review_due", Date(),
           help=f"When it must be checked again: after last_reviewed and within {REVIEW_CYCLE_YEARS} years of it.",
-          example="2029-11-21"),
-    Field("reviewed_by", Text(120), help="Name and role of the reviewer.", example="Editorial team"),
+          example=dt.date(2029, 11, 21)),
+    Field("reviewed_by", Text(120), help="Name and role of the reviewer.", example="Dr A. Example, GP"),
 )
-ID = Field("id", Id(), required=False, help="Optional. If given, it must equal the file name without .yaml.")
+ID = Field("id", Id(), required=False, help="Optional. If given, it must equal the file name without .yaml.",
+           example="caffeine")
 
 
 @dataclass(frozen=True)
@@ -92,6 +100,7 @@ class EntryType:
     folder: str  # "causes"
     label: str  # "Causes"
     fields: tuple[Field, ...]
+    examples: dict[str, Any] = field(default_factory=dict)  # this type's examples for fields shared by all types
 
     @property
     def obj(self) -> Obj:
@@ -106,12 +115,17 @@ class EntryType:
         return self.obj.json_schema(ctx)
 
 
+CARE_EXAMPLES = {
+    "emergency": "You have chest pain after taking caffeine pills.",
+    "urgent": "A cramp lasts longer than 10 minutes.",
+    "see_doctor": "The twitch lasts more than 2 weeks.",
+}
 CARE = Field(
     "care",
     Obj(
         tuple(
             Field(level.key, ListOf(Text(200), min_items=1, max_items=5), required=False,
-                  help=f"{level.label}: {level.action} At most 5 short bullets.")
+                  help=f"{level.label}: {level.action} At most 5 short bullets.", example=[CARE_EXAMPLES[level.key]])
             for level in CARE_LEVELS
         ),
         min_fields=1,
@@ -129,19 +143,23 @@ CAUSE = EntryType(
         ALSO_CALLED,
         SUMMARY,
         Field("how_common", Choice(HOW_COMMON), help="How often this is the reason for twitching.", example="common"),
-        Field("category", Choice(controlled="categories"), help="The group it belongs to.", example="lifestyle"),
+        Field("category", Choice(controlled="categories"), help="The group it belongs to.", example="daily-life"),
         Field("body_areas", ListOf(Choice(controlled="body_areas"), min_items=1),
               help="Where the twitching is usually felt.", example=["eyelid-and-face", "all-over"]),
         Field("symptoms", ListOf(Choice(controlled="symptoms")), required=False,
               help="What often comes with it.", example=["fast-heartbeat"]),
         Field("triggers", ListOf(Choice(controlled="triggers")), required=False,
               help="What can set it off.", example=["caffeine"]),
-        Field("what_it_is", Markdown(), heading="What it is", help="A short plain explanation."),
-        Field("how_it_causes_twitching", Markdown(), heading="How it causes twitching",
-              help="Why it makes muscles twitch, spasm or cramp. Be honest if the link is weak."),
+        Field("what_it_is", Markdown(), heading="What it is", help="A short plain explanation.",
+              example="Caffeine is found in coffee, tea, cola and energy drinks.\n"),
+        Field("how_it_causes_twitching", Markdown(), heading="How it happens",
+              help="Why it makes muscles twitch, spasm or cramp. Be honest if the link is weak.",
+              example="Caffeine makes your nerves more active.\n"),
         Field("clues", Markdown(), heading="Clues it might be this",
-              help="Signs that point to this cause. Not a diagnosis."),
-        Field("things_you_can_do", Markdown(), heading="Things you can do", help="Safe self-care. No doses."),
+              help="Signs that point to this cause. Not a diagnosis.",
+              example="- The twitching started when you began having more coffee.\n- You also feel jittery.\n"),
+        Field("things_you_can_do", Markdown(), heading="Things you can do", help="Safe self-care. No doses.",
+              example="- Cut down slowly over a week or two.\n- Swap some drinks for water or decaf.\n"),
         CARE,
         Field(
             "treatments",
@@ -149,9 +167,12 @@ CAUSE = EntryType(
                         Field("note", Text(200), required=False, help="How it applies to this cause.")))),
             required=False,
             help="Treatments that can help, by id, each with an optional note.",
+            example=[{"id": "cutting-down-caffeine", "note": "This is the main thing that helps."}],
         ),
-        Field("tests", ListOf(Ref("test")), required=False, help="Tests a doctor may use, by id."),
-        Field("related", ListOf(Ref("cause")), required=False, help="Related causes, by id."),
+        Field("tests", ListOf(Ref("test")), required=False, help="Tests a doctor may use, by id.",
+              example=["blood-tests"]),
+        Field("related", ListOf(Ref("cause")), required=False, help="Related causes, by id.",
+              example=["stress-and-anxiety"]),
         SOURCES,
         *REVIEW,
     ),
@@ -176,13 +197,22 @@ TREATMENT = EntryType(
         ),
         Field("how_to", Markdown(), heading="How to do it",
               heading_by_kind={kind: "How it is given" for kind in ("medicine", "therapy", "procedure")},
-              help="Steps for self-care, or how a doctor gives it. Never a dose."),
-        Field("risks", Markdown(), heading="Risks and things to avoid", help="Side effects and don'ts."),
+              help="Steps for self-care, or how a doctor gives it. Never a dose.",
+              example="- Cut down a little at a time over one to two weeks.\n- Swap some drinks for water or decaf.\n"),
+        Field("risks", Markdown(), heading="Risks and things to avoid", help="Side effects and don'ts.",
+              example="- If you stop all at once, you may get headaches for a few days.\n"),
         Field("when_to_stop", Markdown(), heading="When to stop and get help",
-              help="Signs that mean stop and see a doctor."),
+              help="Signs that mean stop and see a doctor.",
+              example="- See a doctor if the twitches go on for more than 2 weeks after you cut down.\n"),
         SOURCES,
         *REVIEW,
     ),
+    examples={
+        "id": "cutting-down-caffeine",
+        "title": "Cutting down on caffeine",
+        "also_called": ["less coffee", "decaf"],
+        "summary": "Having less coffee, tea, cola and energy drinks can ease twitches and help you sleep.",
+    },
 )
 
 TEST = EntryType(
@@ -194,11 +224,20 @@ TEST = EntryType(
         TITLE,
         ALSO_CALLED,
         SUMMARY,
-        Field("what_happens", Markdown(), heading="What happens", help="What the test is like, step by step."),
-        Field("why_it_is_done", Markdown(), heading="Why it is done", help="What it can show or rule out."),
+        Field("what_happens", Markdown(), heading="What happens", help="What the test is like, step by step.",
+              example="- A nurse takes a small amount of blood from your arm with a needle.\n"
+                      "- It only takes a few minutes.\n"),
+        Field("why_it_is_done", Markdown(), heading="Why it is done", help="What it can show or rule out.",
+              example="- To check levels of minerals such as potassium, calcium and magnesium.\n"),
         SOURCES,
         *REVIEW,
     ),
+    examples={
+        "id": "blood-tests",
+        "title": "Blood tests",
+        "also_called": ["blood work", "bloods"],
+        "summary": "Blood tests can check your minerals, your thyroid and your kidneys.",
+    },
 )
 
 ENTRY_TYPES = (CAUSE, TREATMENT, TEST)

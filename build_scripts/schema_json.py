@@ -64,5 +64,10 @@ def all_schemas(ctx: Context) -> dict[str, str]:
     return out
 
 
+def entry_schemas(ctx: Context) -> dict[str, str]:
+    """{file name: JSON text} for the schemas editors use on the entry files (``schemas/``)."""
+    return {name: text for name, text in all_schemas(ctx).items() if not name.endswith(".api.schema.json")}
+
+
 def dump(schema: dict[str, Any]) -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"

@@ -16,7 +16,7 @@ from build_scripts.cli import report
 from build_scripts.config import read_config
 from build_scripts.readability import MAX_GRADE, Score, score_site
 from build_scripts.render import render_site
-from build_scripts.schema_json import all_schemas
+from build_scripts.schema_json import all_schemas, entry_schemas
 from build_scripts.validate import load_content
 from build_scripts.write import Changes, replace_dir, sync_tree, write_atomic
 
@@ -34,9 +34,8 @@ def generate(root: Path, strict: bool = False) -> tuple[Changes | None, int]:
     schemas = all_schemas(content.ctx)
     files.update({f"api/schema/{name}": text for name, text in schemas.items()})
     changes = sync_tree(root / config.docs_dir, files)
-    for name, text in schemas.items():
-        if not name.endswith(".api.schema.json"):
-            sync_file(root / SCHEMA_DIR / name, text)
+    for name, text in entry_schemas(content.ctx).items():
+        sync_file(root / SCHEMA_DIR / name, text)
     return changes, 0
 
 
@@ -108,9 +107,7 @@ def write_schemas(root: Path, check: bool = False) -> int:
     if report(problems):
         return 1
     stale = []
-    for name, text in all_schemas(content.ctx).items():
-        if name.endswith(".api.schema.json"):
-            continue
+    for name, text in entry_schemas(content.ctx).items():
         path = root / SCHEMA_DIR / name
         if check:
             if not path.is_file() or path.read_text(encoding="utf-8") != text:

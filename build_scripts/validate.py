@@ -16,8 +16,8 @@ from typing import Any
 
 from build_scripts import rules
 from build_scripts.errors import ERROR, WARNING, Problem, loc_to_field
-from build_scripts.fields import ID_PATTERN, Context, Obj, Text
-from build_scripts.load import Document, LoadError, load, parse
+from build_scripts.fields import ID_PATTERN, Context, ListOf, Obj, Text
+from build_scripts.load import Document, LoadError, load, parse, utf8
 from build_scripts.schema import (
     ENTRY_TYPES,
     GLOSSARY,
@@ -66,7 +66,7 @@ class Content:
 
 def load_content(root: Path, today: dt.date | None = None, strict: bool = False) -> tuple[Content, list[Problem]]:
     """Load and validate ``root`` (the content folder). Problems come sorted by file and line."""
-    today = today or _today()
+    today = today or current_date()
     shown = root.name  # messages name files as content/...; root's parent is the project
     content = Content(root)
     problems: list[Problem] = []
@@ -115,14 +115,12 @@ def load_content(root: Path, today: dt.date | None = None, strict: bool = False)
 
     if not (root / PAGES_DIR / "index.md").is_file():
         problems.append(Problem(f"{shown}/{PAGES_DIR}/index.md", 1, "", "the home page is missing"))
-    for path in sorted((root / PAGES_DIR).rglob("*.md")):
-        rel = path.relative_to(root).as_posix()
-        if not any(part.startswith("_") for part in rel.split("/")):
-            problems += _check_page(path, f"{shown}/{rel}", content.hosts, today, strict)
+    for path, rel in page_files(root):
+        problems += _check_page(path, rel, content.hosts, today, strict)
     return content, sorted(problems)
 
 
-def _today() -> dt.date:
+def current_date() -> dt.date:
     """Today, or BUILD_SCRIPTS_TODAY (YYYY-MM-DD) so that tests and previews can fix the date."""
     fixed = os.environ.get("BUILD_SCRIPTS_TODAY")
     return dt.date.fromisoformat(fixed) if fixed else dt.date.today()
@@ -175,19 +173,40 @@ def _locate(doc: Document, loc: tuple[str | int, ...], message: str, severity: s
 
 
 PAGE_FIELDS = {"title": Text(80), "description": Text(300)}
+PAGE_OPTIONAL = {"also_called": ListOf(Text(80), min_items=1, max_items=30)}
 SOURCES_HEADING = re.compile(r"^## Sources\b.*$", re.M)
+FRONT_MATTER = re.compile(r"---\n(.*?\n)---\n", re.S)
+
+
+def page_files(root: Path) -> Iterator[tuple[Path, str]]:
+    """Each hand-written page under ``root/pages`` (not the ``_intro`` pieces), with its name for messages."""
+    for path in sorted((root / PAGES_DIR).rglob("*.md")):
+        rel = path.relative_to(root).as_posix()
+        if not any(part.startswith("_") for part in rel.split("/")):
+            yield path, f"{root.name}/{rel}"
+
+
+def front_matter(text: str, rel: str) -> tuple[Document, int] | None:
+    """A page's front matter, with lines counted as in the file, and where its body starts; None if it has none.
+
+    Raises ``LoadError`` when the front matter is not valid YAML.
+    """
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return None
+    return parse("\n" + match.group(1), rel), match.end()  # a blank first line stands for '---'
 
 
 def _check_page(path: Path, rel: str, hosts: dict[str, str], today: dt.date, strict: bool) -> list[Problem]:
     """A hand-written page has a title and description; one with sources also has review dates."""
-    text = path.read_text(encoding="utf-8")
-    match = re.match(r"---\n(.*?\n)---\n", text, re.S)
-    if not match:
-        return [Problem(rel, 1, "", "start the page with front matter: '---', 'title: ...', 'description: ...', '---'")]
     try:
-        doc = parse("\n" + match.group(1), rel)  # a blank first line stands for '---', so lines match the file
+        text = utf8(path.read_bytes())
+        found = front_matter(text, rel)
     except LoadError as exc:
         return [Problem(rel, exc.line, "", exc.message)]
+    if found is None:
+        return [Problem(rel, 1, "", "start the page with front matter: '---', 'title: ...', 'description: ...', '---'")]
+    doc, body_start = found
     data = doc.data if isinstance(doc.data, dict) else {}
     problems = list(doc.problems)
     for name, kind in PAGE_FIELDS.items():
@@ -195,7 +214,12 @@ def _check_page(path: Path, rel: str, hosts: dict[str, str], today: dt.date, str
             problems.append(Problem(rel, 2, name, "missing required field"))
         else:
             problems += [_locate(doc, loc, msg) for loc, msg in kind.check(data[name], (name,), Context())]
-    body_start = match.end()
+    if isinstance(data.get("description"), str) and re.search(r'["<>]', data["description"]):
+        problems.append(_locate(doc, ("description",), "write it without \" < or >: the theme copies the "
+                                "description into the page's head as it is"))
+    for name, kind in PAGE_OPTIONAL.items():
+        if name in data:
+            problems += [_locate(doc, loc, msg) for loc, msg in kind.check(data[name], (name,), Context())]
     sources = SOURCES_HEADING.search(text, body_start)
     if sources:
         for field_ in REVIEW:
@@ -247,7 +271,7 @@ def _review_dates(data: dict[str, Any], today: dt.date, strict: bool) -> Iterato
     if isinstance(last, dt.date) and last > today:
         yield ("last_reviewed",), f"{last} is in the future (today is {today})", ERROR
     if isinstance(last, dt.date) and isinstance(due, dt.date):
-        latest = _add_years(last, REVIEW_CYCLE_YEARS)
+        latest = add_years(last, REVIEW_CYCLE_YEARS)
         if due <= last:
             yield ("next_review_due",), f"{due} must be after last_reviewed ({last})", ERROR
         elif due > latest:
@@ -258,7 +282,8 @@ def _review_dates(data: dict[str, Any], today: dt.date, strict: bool) -> Iterato
             "then update last_reviewed and next_review_due", ERROR if strict else WARNING
 
 
-def _add_years(day: dt.date, years: int) -> dt.date:
+def add_years(day: dt.date, years: int) -> dt.date:
+    """The same day ``years`` later (28 February for 29 February)."""
     try:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February

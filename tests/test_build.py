@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -17,22 +18,33 @@ from tests.conftest import ROOT, copy_project, run_cli
 
 
 class Links(HTMLParser):
-    """Collects href/src attributes and the text of h1/h3 headings."""
+    """Collects href/src attributes, the text of h1/h3 headings, every element with its attributes, and scripts."""
 
     def __init__(self) -> None:
         super().__init__()
         self.urls: list[tuple[str, str]] = []  # (tag, url)
         self.headings: list[tuple[str, str]] = []
+        self.elements: list[tuple[str, list[tuple[str, str | None]]]] = []
+        self.scripts: list[tuple[dict[str, str | None], str]] = []  # (attributes, inline code)
+        self.text: list[str] = []  # the text outside scripts, entities decoded
         self._in: str | None = None
+        self._script: dict[str, str | None] | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, attrs))
         for name, value in attrs:
             if name in ("href", "src") and value:
                 self.urls.append((tag, value))
         if tag in ("h1", "h3"):
             self._in, self._text = tag, ""
+        if tag == "script":
+            self._script, self._code = dict(attrs), ""
 
     def handle_data(self, data: str) -> None:
+        if self._script is not None:
+            self._code += data
+            return
+        self.text.append(data)
         if self._in:
             self._text += data
 
@@ -40,12 +52,26 @@ class Links(HTMLParser):
         if tag == self._in:
             self.headings.append((tag, self._text.replace("\u00b6", "").strip()))
             self._in = None
+        if tag == "script" and self._script is not None:
+            self.scripts.append((self._script, self._code))
+            self._script = None
 
 
 def parse(path: Path) -> Links:
     parser = Links()
     parser.feed(path.read_text(encoding="utf-8"))
     return parser
+
+
+def site_file(site: Path, prefix: str, page: Path, url: str) -> Path | None:
+    """The file under ``site`` that a relative ``url`` on ``page`` points to (None: an absolute path outside ``prefix``)."""
+    target = urlsplit(urljoin("/" + page.relative_to(site).as_posix(), url)).path
+    if url.startswith("/"):  # 404.html uses absolute links under the site's path
+        if not target.startswith(prefix):
+            return None
+        target = target[len(prefix) - 1:]
+    path = site / unquote(target).lstrip("/")
+    return path / "index.html" if path.is_dir() else path
 
 
 def entries(kind_folder: str) -> list[str]:
@@ -68,26 +94,19 @@ def test_every_entry_has_a_page_titled_from_its_yaml(built_project: Path, etype)
 
 def test_every_internal_link_and_asset_resolves(built_project: Path) -> None:
     site = built_project / "site"
-    prefix = urlsplit(read_config(built_project).site_url).path  # 404.html uses absolute links
+    prefix = urlsplit(read_config(built_project).site_url).path
     broken = []
     pages = sorted(site.rglob("*.html"))
     assert len(pages) > 10
     for page in pages:
-        base = "/" + page.relative_to(site).as_posix()
         for tag, url in parse(page).urls:
             parts = urlsplit(url)
             if parts.scheme or url.startswith(("#", "//")):
                 continue
-            target = urlsplit(urljoin(base, url)).path
-            if url.startswith("/"):
-                if not target.startswith(prefix):
-                    broken.append(f"{page.relative_to(site)}: <{tag}> {url} is outside {prefix}")
-                    continue
-                target = target[len(prefix) - 1:]
-            path = site / unquote(target).lstrip("/")
-            if path.is_dir():
-                path = path / "index.html"
-            if not path.is_file():
+            path = site_file(site, prefix, page, url)
+            if path is None:
+                broken.append(f"{page.relative_to(site)}: <{tag}> {url} is outside {prefix}")
+            elif not path.is_file():
                 broken.append(f"{page.relative_to(site)}: <{tag}> {url}")
     assert broken == []
 
@@ -190,3 +209,140 @@ def test_invalid_content_stops_the_build_before_anything_is_written(tmp_path: Pa
     assert "content/causes/caffeine.yaml:" in result.stderr and "how_common: 'sometimes'" in result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     assert snapshot(root / "site") == site and snapshot(root / "docs") == docs
+
+
+# --- nothing executable reaches a page ---
+
+# The only inline scripts a page may carry: MkDocs Material's own, once each.
+THEME_INLINE_SCRIPTS = (
+    "__md_scope=new URL(",
+    'var palette=__md_get("__palette")',
+    "var target=document.getElementById(location.hash.slice(1))",
+)
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "srcset", "data", "background"}
+SCRIPT_URL = re.compile(r"^(?:javascript|vbscript|livescript|data):", re.I)
+EMBEDDING_TAGS = {"iframe", "frame", "frameset", "object", "embed", "applet", "base"}
+
+
+def executable_parts(root: Path) -> list[str]:
+    """Everything in the built site that could run code, other than the theme's own scripts."""
+    site = root / "site"
+    prefix = urlsplit(read_config(root).site_url).path
+    found = []
+    for page in sorted(site.rglob("*.html")):
+        rel = page.relative_to(site).as_posix()
+        parsed = parse(page)
+        for tag, attrs in parsed.elements:
+            if tag in EMBEDDING_TAGS:
+                found.append(f"{rel}: <{tag}>")
+            if tag == "meta" and (dict(attrs).get("http-equiv") or "").lower() == "refresh":
+                found.append(f"{rel}: <meta http-equiv=refresh>")
+            for name, value in attrs:
+                if name.startswith("on"):
+                    found.append(f"{rel}: <{tag} {name}=...>")
+                if name in URL_ATTRIBUTES and SCRIPT_URL.match(re.sub(r"[\s\x00-\x1f]+", "", value or "")):
+                    found.append(f"{rel}: <{tag} {name}={value!r}>")
+        inline_seen = set()
+        for attrs, code in parsed.scripts:
+            if attrs.get("src"):
+                src = attrs["src"] or ""
+                path = None if urlsplit(src).scheme or src.startswith("//") else site_file(site, prefix, page, src)
+                if path is None or not path.is_file() or not path.relative_to(site).as_posix().startswith("assets/"):
+                    found.append(f"{rel}: <script src={src!r}> is not one of the site's own assets")
+            elif attrs.get("type") == "application/json":
+                json.loads(code)  # data (the theme's config, the navigator's index): never run
+            else:
+                known = next((start for start in THEME_INLINE_SCRIPTS if code.startswith(start)), None)
+                if known is None or known in inline_seen:
+                    found.append(f"{rel}: an unexpected inline <script>: {code[:60]!r}")
+                inline_seen.add(known)
+    return found
+
+
+def test_the_executable_parts_check_finds_each_kind(tmp_path: Path) -> None:
+    shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    (tmp_path / "site" / "assets").mkdir(parents=True)
+    (tmp_path / "site" / "assets" / "ok.js").write_text("")
+    (tmp_path / "site" / "index.html").write_text(
+        '<script src="assets/ok.js"></script><script src="https://cdn.example/x.js"></script>'
+        '<script>__md_scope=new URL(".",location)</script><script>alert(1)</script>'
+        '<a href=" java\tscript:alert(1)">x</a><img src="DATA:image/svg+xml,x"><p onclick="x">y</p>'
+        '<meta http-equiv="Refresh" content="0;url=https://example.org"><iframe src="https://example.org"></iframe>')
+    assert executable_parts(tmp_path) == [
+        "index.html: <a href=' java\\tscript:alert(1)'>",
+        "index.html: <img src='DATA:image/svg+xml,x'>",
+        "index.html: <p onclick=...>",
+        "index.html: <meta http-equiv=refresh>",
+        "index.html: <iframe>",
+        "index.html: <script src='https://cdn.example/x.js'> is not one of the site's own assets",
+        "index.html: an unexpected inline <script>: 'alert(1)'",
+    ]
+
+
+def test_no_page_runs_anything_but_the_themes_own_scripts(built_project: Path) -> None:
+    assert executable_parts(built_project) == []
+
+
+TRICKY_CAUSE = """\
+title: Signs like <3 & co
+also_called: [5 < 6 > 4, AT&T, "&lt; 5", '"quoted" words', "{{ 7*7 }}", javascript words]
+summary: 'Signs like 1 < 2 and 3 > 2 stay as text. It says "hi" and it''s fine & safe.'
+how_common: common
+category: daily-life
+body_areas: [all-over]
+what_it_is: |
+  Signs such as 1 < 2, 3 > 2 and & stay as text. So do &lt; 5 and &amp; too.
+
+  Code stays code: `1 < 2 && 3 > 2`.
+
+  A link goes to [the NHS](https://www.nhs.uk/conditions/twitching-eyes-and-muscles/).
+how_it_causes_twitching: |
+  Curly signs like {{ 7*7 }} and {% raw %} stay as they are.
+clues: |
+  - A word like onion or onset is fine.
+  - A word like javascript is fine without a colon.
+things_you_can_do: |
+  - Sums stay sums: 2 * 3 * 4.
+care:
+  see_doctor:
+    - The twitch lasts more than 2 weeks.
+sources:
+  - title: Twitching eyes and muscles
+    publisher: NHS
+    url: https://www.nhs.uk/conditions/twitching-eyes-and-muscles/
+  - title: Muscle twitching
+    publisher: MedlinePlus (US National Library of Medicine)
+    url: https://medlineplus.gov/ency/article/003296.htm
+last_reviewed: 2026-11-21
+next_review_due: 2029-11-21
+reviewed_by: Test reviewer
+"""
+
+
+@pytest.fixture(scope="module")
+def tricky_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real content plus one entry full of text that looks like markup, built for real."""
+    root = copy_project(tmp_path_factory.mktemp("tricky"))
+    (root / "content" / "causes" / "tricky-text.yaml").write_text(TRICKY_CAUSE, encoding="utf-8")
+    result = run_cli("--root", root, "build", env={"BUILD_SCRIPTS_TODAY": "2026-11-21"})
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+def test_tricky_but_valid_text_reaches_the_page_as_text(tricky_project: Path) -> None:
+    """Text that looks like markup, entities, templates or script words passes the check and stays inert text."""
+    assert executable_parts(tricky_project) == []
+    page = parse(tricky_project / "site" / "causes" / "tricky-text" / "index.html")
+    text = " ".join("".join(page.text).split())  # what a reader sees: entities decoded, nothing parsed as a tag
+    for shown in ("1 < 2, 3 > 2 and & stay as text", "So do < 5 and & too", "1 < 2 && 3 > 2",
+                  "{{ 7*7 }} and {% raw %}", "5 < 6 > 4", "Signs like <3 & co"):
+        assert shown in text, shown
+    assert ("a", "https://www.nhs.uk/conditions/twitching-eyes-and-muscles/") in page.urls
+
+
+def test_the_description_meta_holds_the_whole_summary(tricky_project: Path) -> None:
+    """The theme writes the description into <meta content="..."> unescaped, so the generator escapes it."""
+    page = parse(tricky_project / "site" / "causes" / "tricky-text" / "index.html")
+    meta = next(dict(attrs) for tag, attrs in page.elements if tag == "meta" and ("name", "description") in attrs)
+    assert meta == {"name": "description",
+                    "content": "Signs like 1 < 2 and 3 > 2 stay as text. It says \"hi\" and it's fine & safe."}

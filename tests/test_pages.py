@@ -63,3 +63,11 @@ def test_intro_files_are_not_pages(content_copy: Path) -> None:
     (content_copy / "pages" / "_intro" / "causes.md").write_text("Some intro.\n", encoding="utf-8")
     _, problems = load_content(content_copy, today=TODAY)
     assert problems == []
+
+
+def test_a_page_that_is_not_utf8_gets_a_located_message(content_copy: Path) -> None:
+    (content_copy / "pages" / "advice.md").write_bytes(b"---\ntitle: Advice\ndescription: Caf\xe9\n---\n")
+    _, problems = load_content(content_copy, today=TODAY)
+    assert [str(p) for p in problems] == [
+        "content/pages/advice.md:3: not valid UTF-8 (byte 0xe9); save the file as UTF-8"
+    ]

