@@ -6,9 +6,14 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_CONTENT = ROOT / "tests" / "fixtures" / "content"
@@ -47,3 +52,26 @@ def built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_cli("--root", root, "build")
     assert result.returncode == 0, result.stdout + result.stderr
     return root
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator["Browser"]:
+    """Real headless Chromium (the system's), shared by every browser test."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import FLAGS, chromium_path
+
+    executable = chromium_path()
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=executable, args=FLAGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="session")
+def base_url(built_project: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The built site served under /muscle-twitch-guide/, as GitHub Pages serves it."""
+    from tests.browser import serve_under_subpath
+
+    with serve_under_subpath(built_project / "site", tmp_path_factory.mktemp("pages")) as url:
+        yield url

@@ -1,0 +1,59 @@
+"""Glossary tooltips: every glossary word a page uses has its meaning on hover, on tap and on keyboard focus."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from playwright.sync_api import Browser
+
+from build_scripts.render import abbreviations
+from tests.conftest import ROOT
+
+GLOSSARY = yaml.safe_load((ROOT / "content" / "glossary.yaml").read_text(encoding="utf-8"))["terms"]
+
+
+def test_every_glossary_word_and_form_is_an_abbreviation() -> None:
+    text = abbreviations(GLOSSARY)
+    defined = dict(re.findall(r"^\*\[(.+?)\]: (.+)$", text, re.M))
+    for term in GLOSSARY:
+        for word in [term["term"], *term.get("also_called", [])]:
+            assert defined[word] == " ".join(term["definition"].split())
+            assert word[:1].upper() + word[1:] in defined
+
+
+def test_built_pages_mark_glossary_words(built_project: Path) -> None:
+    html = (built_project / "site" / "causes" / "eyelid-twitching" / "index.html").read_text(encoding="utf-8")
+    myokymia = next(t for t in GLOSSARY if t["term"] == "myokymia")
+    assert f'<abbr title="{myokymia["definition"]}">myokymia</abbr>' in html
+    assert "*[" not in html  # the definitions themselves never show
+
+
+@pytest.mark.browser
+def test_tooltip_on_hover_tap_and_focus(browser: Browser, base_url: str) -> None:
+    definition = next(t for t in GLOSSARY if t["term"] == "myokymia")["definition"]
+    context = browser.new_context(has_touch=True)
+    page = context.new_page()
+    page.goto(f"{base_url}causes/eyelid-twitching/")
+    word = page.locator("article abbr", has_text=re.compile(r"^myokymia$")).first
+    tooltip = page.locator(".md-tooltip2--active")
+
+    word.hover()
+    tooltip.wait_for()
+    assert tooltip.inner_text().strip() == definition
+    page.mouse.move(0, 0)
+    tooltip.wait_for(state="detached")
+
+    word.tap()
+    tooltip.wait_for()
+    assert tooltip.inner_text().strip() == definition
+    page.mouse.move(0, 0)
+    page.locator("h1").click()
+
+    assert word.get_attribute("tabindex") == "0"  # reachable with the Tab key
+    word.focus()
+    tooltip.wait_for()
+    assert tooltip.inner_text().strip() == definition
+    assert word.get_attribute("aria-describedby")  # screen readers announce the meaning
+    context.close()
