@@ -94,7 +94,7 @@ def source_of(root: Path, score: Score) -> str:
 def mkdocs_env(root: Path) -> dict[str, str]:
     """Environment for MkDocs: quiet about MkDocs 2, and a fixed build date for byte-identical builds."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
-    if "SOURCE_DATE_EPOCH" not in env:
+    if not env.get("SOURCE_DATE_EPOCH"):  # unset or empty: use the commit's date
         stamp = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True)
         if stamp.returncode == 0 and stamp.stdout.strip():
             env["SOURCE_DATE_EPOCH"] = stamp.stdout.strip()
