@@ -249,8 +249,8 @@ def executable_parts(root: Path) -> list[str]:
                 path = None if urlsplit(src).scheme or src.startswith("//") else site_file(site, prefix, page, src)
                 if path is None or not path.is_file() or not path.relative_to(site).as_posix().startswith("assets/"):
                     found.append(f"{rel}: <script src={src!r}> is not one of the site's own assets")
-            elif attrs.get("type") == "application/json":
-                json.loads(code)  # data (the theme's config, the navigator's index): never run
+            elif attrs.get("type") in ("application/json", "application/ld+json"):
+                json.loads(code)  # data (the theme's config, the navigator's index, JSON-LD): never run
             else:
                 known = next((start for start in THEME_INLINE_SCRIPTS if code.startswith(start)), None)
                 if known is None or known in inline_seen:

@@ -1,0 +1,99 @@
+"""Page metadata: JSON-LD on entry pages, description, canonical URL and Open Graph on every page,
+a sitemap listing every page, and a helpful 404 page."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from build_scripts.config import read_config
+from build_scripts.schema import ENTRY_TYPES
+from tests.conftest import ROOT
+
+ABOUT = {"cause": "MedicalCondition", "treatment": "MedicalTherapy", "test": "MedicalTest"}
+
+
+class Head(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.meta: dict[str, str] = {}
+        self.links: dict[str, str] = {}
+        self.ld: list[dict] = []
+        self._ld = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "meta" and ("name" in a or "property" in a):
+            self.meta[a.get("name") or a["property"]] = a.get("content", "")
+        elif tag == "link" and "rel" in a:
+            self.links[a["rel"]] = a.get("href", "")
+        elif tag == "script" and a.get("type") == "application/ld+json":
+            self._ld = True
+
+    def handle_data(self, data: str) -> None:
+        if self._ld:
+            self.ld.append(json.loads(data))
+            self._ld = False
+
+
+def head(path: Path) -> Head:
+    parser = Head()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+@pytest.mark.parametrize("etype", ENTRY_TYPES, ids=lambda t: t.name)
+def test_entry_pages_carry_medical_web_page_json_ld(built_project: Path, etype) -> None:
+    for path in sorted((ROOT / "content" / etype.folder).glob("*.yaml")):
+        entry = yaml.safe_load(path.read_text(encoding="utf-8"))
+        page = head(built_project / "site" / etype.folder / path.stem / "index.html")
+        assert len(page.ld) == 1, path.stem
+        ld = page.ld[0]
+        assert ld["@context"] == "https://schema.org" and ld["@type"] == "MedicalWebPage"
+        assert ld["lastReviewed"] == entry["last_reviewed"].isoformat()
+        dt.date.fromisoformat(ld["lastReviewed"])
+        assert ld["reviewedBy"] == {"@type": "Organization", "name": entry["reviewed_by"]}
+        assert ld["about"] == {"@type": ABOUT[etype.name], "name": entry["title"],
+                               "alternateName": entry["also_called"]}
+        assert ld["description"] == " ".join(entry["summary"].split())
+        assert ld["url"] == page.links["canonical"]
+
+
+def test_every_page_has_description_canonical_and_open_graph(built_project: Path) -> None:
+    site = built_project / "site"
+    pages = [p for p in sorted(site.rglob("index.html"))]
+    assert len(pages) > 90
+    for path in pages:
+        page = head(path)
+        where = path.relative_to(site).as_posix()
+        assert page.meta.get("description"), where
+        assert page.links.get("canonical", "").startswith("https://"), where
+        assert page.meta.get("og:title") and page.meta.get("og:description") == page.meta["description"], where
+    non_entries = [p for p in pages if not re.match(r"(causes|treatments|tests)/[^/]+/index.html",
+                                                    p.relative_to(site).as_posix())]
+    assert all(head(p).ld == [] for p in non_entries)
+
+
+def test_sitemap_lists_every_page(built_project: Path) -> None:
+    site = built_project / "site"
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    listed = set(re.findall(r"<loc>([^<]+)</loc>", sitemap))
+    for path in site.rglob("index.html"):
+        rel = path.parent.relative_to(site).as_posix()
+        url = read_config(built_project).site_url + ("" if rel == "." else rel + "/")
+        assert url in listed, rel
+
+
+def test_404_page_helps_the_reader_on_to_a_real_page(built_project: Path) -> None:
+    html = (built_project / "site" / "404.html").read_text(encoding="utf-8")
+    base = urlsplit(read_config(built_project).site_url).path
+    assert "<h1>Page not found</h1>" in html
+    for target in ("", "causes/", "browse/", "when-to-get-help/"):
+        assert f'href="{base}{target}"' in html
+        assert (built_project / "site" / target / "index.html").is_file()
