@@ -39,3 +39,20 @@ def test_search_for_caffeine_shows_the_caffeine_page(browser: Browser, base_url:
     page.wait_for_url(f"{base_url}causes/caffeine/**")
     assert page.locator("h1").first.inner_text().startswith("Caffeine")
     page.close()
+
+
+def test_no_page_sets_a_cookie_or_calls_another_host(browser: Browser, base_url: str, built_project) -> None:
+    """Every page, loaded in one browser context: no request leaves the site and no cookie is set."""
+    context = browser.new_context()
+    page = context.new_page()
+    origin = urlsplit(base_url).netloc
+    elsewhere: list[str] = []
+    page.on("request", lambda request: urlsplit(request.url).netloc != origin and elsewhere.append(request.url))
+    site = built_project / "site"
+    for path in sorted(site.rglob("index.html")):
+        rel = path.parent.relative_to(site).as_posix()
+        page.goto(base_url + ("" if rel == "." else rel + "/"))
+    page.wait_for_load_state("networkidle")
+    assert elsewhere == []
+    assert context.cookies() == []
+    context.close()

@@ -1,0 +1,64 @@
+"""Accessibility in real Chromium: axe-core's WCAG 2.2 A and AA rules on every page of the built site,
+in the light and the dark scheme, and a keyboard check (skip link, visible focus)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+def pages(site: Path) -> list[str]:
+    found = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
+    return ["" if p == "." else f"{p}/" for p in found]
+
+
+def violations(page: Page) -> list[str]:
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG)
+    return [f"{v['id']} ({len(v['nodes'])}x, e.g. {' '.join(v['nodes'][0]['target'])}): {v['help']}"
+            for v in result["violations"]]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_has_no_axe_violations(browser: Browser, base_url: str, built_project: Path, scheme: str) -> None:
+    assert AXE.is_file(), "run `npm ci` (make test does) to install axe-core"
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    found = {}
+    for path in pages(built_project / "site"):
+        page.goto(base_url + path)
+        if problems := violations(page):
+            found[path or "(home)"] = problems
+    # the navigator's results are built in the page: check them too
+    page.goto(base_url + "navigator/")
+    page.check("#navigator input[name=area][value=leg-calf-and-foot]")
+    page.check("#navigator input[name=sign][value=weakness]")
+    page.click("#navigator button[type=submit]")
+    page.wait_for_selector("#navigator-results[data-level]")
+    if problems := violations(page):
+        found["navigator/ (results)"] = problems
+    context.close()
+    assert found == {}
+
+
+def test_keyboard_skip_link_and_visible_focus(browser: Browser, base_url: str) -> None:
+    page = browser.new_page()
+    page.goto(base_url + "causes/caffeine/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("() => [document.activeElement.textContent.trim(), document.activeElement.getAttribute('href')]")
+    assert focused[0] == "Skip to content" and focused[1].endswith("#caffeine"), focused
+    for _ in range(60):  # Tab on to the first link in the article
+        page.keyboard.press("Tab")
+        if page.evaluate("() => !!document.activeElement.closest('article') && document.activeElement.tagName === 'A'"):
+            break
+    style = page.evaluate("() => { const s = getComputedStyle(document.activeElement);"
+                          " return [s.outlineStyle, s.outlineWidth, document.activeElement.tagName]; }")
+    assert style[2] == "A" and style[0] != "none" and style[1] != "0px", style
+    page.close()
