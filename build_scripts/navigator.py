@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from build_scripts.schema import CARE_LEVELS, HOW_COMMON
+from build_scripts.schema import CARE_LEVELS, CAUSE, HOW_COMMON
 from build_scripts.validate import Content
 
 
@@ -46,13 +46,13 @@ COMMONNESS = {value: len(HOW_COMMON) - i for i, value in enumerate(HOW_COMMON)} 
 def data(content: Content) -> dict[str, Any]:
     """What the navigator page embeds: the causes, the options and the rules."""
     causes = []
-    for entry in sorted(content.entries["cause"].values(), key=lambda e: str(e.data.get("title", "")).casefold()):
+    for entry in sorted(content.entries[CAUSE.name].values(), key=lambda e: str(e.data.get("title", "")).casefold()):
         d = entry.data
         causes.append({
             "id": entry.id,
             "title": d.get("title"),
             "summary": " ".join(str(d.get("summary", "")).split()),
-            "url": f"causes/{entry.id}/",
+            "url": f"{CAUSE.folder}/{entry.id}/",
             "commonness": COMMONNESS.get(d.get("how_common"), 0),
             "how_common": d.get("how_common"),
             "areas": d.get("body_areas") or [],

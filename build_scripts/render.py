@@ -29,7 +29,7 @@ from build_scripts.schema import (
     TREATMENT,
     TREATMENT_KINDS,
 )
-from build_scripts.validate import PAGES_DIR, Content, Entry
+from build_scripts.validate import FRONT_MATTER, PAGES_DIR, Content, Entry
 
 TEMPLATES = Path(__file__).parent / "templates"
 ABBREVIATIONS = "includes/abbreviations.md"  # outside the pages: mkdocs.yml excludes docs/includes/
@@ -186,7 +186,7 @@ def _page_text(text: str, env: jinja2.Environment | None = None, common: dict[st
     """Apply a page's front matter: ``also_called`` is shown after the lede (or the title) and
     indexed for search as ``tags``, as on entry pages; review dates add the "About this page" footer.
     """
-    match = re.match(r"---\n(.*?\n)---\n", text, re.S)
+    match = FRONT_MATTER.match(text)
     meta = yaml.safe_load(match.group(1)) if match else None
     if not match or not isinstance(meta, dict):
         return text
