@@ -131,7 +131,8 @@ def render_site(content: Content, config: SiteConfig) -> dict[str, str | bytes]:
     nav = navigator.data(content)
     files["navigator.md"] = _page_text(env.get_template("navigator.md.j2").render(
         taxonomy=content.taxonomy, red_flags=nav["red_flags"], durations=nav["durations"],
-        data_json=json.dumps(nav, ensure_ascii=False, sort_keys=True).replace("</", "<\\/"), **common))
+        data_json=json.dumps(nav, ensure_ascii=False, sort_keys=True).replace("</", "<\\/"), **common),
+        env, common, "build_scripts/templates/navigator.md.j2")
     pages = content.root / PAGES_DIR
     for path in sorted(pages.rglob("*")):
         rel = path.relative_to(pages).as_posix()
@@ -181,8 +182,7 @@ def _page(env: jinja2.Environment, path: Path, rel: str, common: dict[str, Any])
     return _page_text(path.read_text(encoding="utf-8"), env, common, f"content/{PAGES_DIR}/{rel}")
 
 
-def _page_text(text: str, env: jinja2.Environment | None = None, common: dict[str, Any] | None = None,
-               source: str = "") -> str:
+def _page_text(text: str, env: jinja2.Environment, common: dict[str, Any], source: str) -> str:
     """Apply a page's front matter: ``also_called`` is shown after the lede (or the title) and
     indexed for search as ``tags``, as on entry pages; review dates add the "About this page" footer.
     """
@@ -198,7 +198,7 @@ def _page_text(text: str, env: jinja2.Environment | None = None, common: dict[st
         anchor = re.search(r"^<p class=\"lede\">.*$|^# .*$", body, re.M)
         at = anchor.end() if anchor else 0
         body = f"{body[:at]}\n\n{line}\n{body[at:]}" if anchor else f"{line}\n\n{body}"
-    if "last_reviewed" in meta and env is not None and common is not None:
+    if "last_reviewed" in meta:
         footer = env.get_template("_about.md.j2").module.about(  # type: ignore[attr-defined]
             meta, common["edit_url"](source), "page")
         body = body.rstrip("\n") + "\n\n" + footer + "\n"
