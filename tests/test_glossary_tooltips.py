@@ -37,23 +37,35 @@ def test_tooltip_on_hover_tap_and_focus(browser: Browser, base_url: str) -> None
     page = context.new_page()
     page.goto(f"{base_url}causes/eyelid-twitching/")
     word = page.locator("article abbr", has_text=re.compile(r"^myokymia$")).first
-    tooltip = page.locator(".md-tooltip2--active")
+    tooltip = page.locator("#glossary-tooltip")
 
     word.hover()
     tooltip.wait_for()
     assert tooltip.inner_text().strip() == definition
+    assert word.get_attribute("title") is None  # no second, native tooltip on top
+    tooltip.hover()  # WCAG 1.4.13: the pointer can move onto the tooltip and it stays
+    page.wait_for_timeout(500)
+    assert tooltip.is_visible()
+    page.keyboard.press("Escape")  # ... and it can be dismissed
+    tooltip.wait_for(state="hidden")
+
+    word.hover()
+    tooltip.wait_for()
     page.mouse.move(0, 0)
-    tooltip.wait_for(state="detached")
+    tooltip.wait_for(state="hidden")
 
     word.tap()
     tooltip.wait_for()
     assert tooltip.inner_text().strip() == definition
-    page.mouse.move(0, 0)
-    page.locator("h1").click()
+    page.locator("h1").tap()  # tapping elsewhere closes it
+    tooltip.wait_for(state="hidden")
 
     assert word.get_attribute("tabindex") == "0"  # reachable with the Tab key
     word.focus()
     tooltip.wait_for()
     assert tooltip.inner_text().strip() == definition
-    assert word.get_attribute("aria-describedby")  # screen readers announce the meaning
+    assert word.get_attribute("aria-describedby") == "glossary-tooltip"  # screen readers announce it
+    word.evaluate("word => word.blur()")  # focus moves away: the tooltip goes
+    tooltip.wait_for(state="hidden")
+    assert word.get_attribute("aria-describedby") is None
     context.close()

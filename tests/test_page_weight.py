@@ -24,3 +24,15 @@ def test_every_page_is_within_the_weight_budget(built_project: Path) -> None:
     weights = {p.parent.relative_to(site).as_posix(): transferred(p) for p in site.rglob("index.html")}
     over = {page: f"{size / 1024:.0f} KB" for page, size in weights.items() if size > BUDGET_KB * 1024}
     assert over == {}
+
+
+def test_no_script_blocks_the_first_paint(built_project: Path) -> None:
+    """Every external script is deferred, so the page paints before any script runs."""
+    site = built_project / "site"
+    blocking = {
+        page.parent.relative_to(site).as_posix(): tag
+        for page in site.rglob("*.html")
+        for tag in re.findall(r"<script\b[^>]*\bsrc=[^>]*>", page.read_text(encoding="utf-8"))
+        if " defer" not in tag
+    }
+    assert blocking == {}
