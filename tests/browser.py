@@ -6,6 +6,8 @@ a missing browser fails the run; elsewhere the browser tests skip with a message
 from __future__ import annotations
 
 import functools
+import gzip
+import io
 import os
 import shutil
 import threading
@@ -36,16 +38,36 @@ def chromium_path() -> str:
     pytest.skip(message)
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
+class PagesHandler(SimpleHTTPRequestHandler):
+    """Serves files as GitHub Pages does: text gzip-compressed when the browser accepts it."""
+
+    COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        path = self.translate_path(self.path)
+        if self.path.split("?")[0].endswith("/"):
+            path = os.path.join(path, "index.html")
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts and path.endswith(self.COMPRESSED) and os.path.isfile(path)):
+            return super().send_head()
+        with open(path, "rb") as file:
+            body = gzip.compress(file.read(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
 
 @contextmanager
 def serve_under_subpath(site: Path, tmp: Path) -> Iterator[str]:
-    """Serve ``site`` at http://127.0.0.1:<port>/muscle-twitch-guide/, as GitHub Pages does."""
+    """Serve ``site`` at http://127.0.0.1:<port>/muscle-twitch-guide/, gzip-compressed, as GitHub Pages does."""
     (tmp / SUBPATH.strip("/")).symlink_to(site, target_is_directory=True)
-    handler = functools.partial(QuietHandler, directory=str(tmp))
+    handler = functools.partial(PagesHandler, directory=str(tmp))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -1,0 +1,77 @@
+"""Lighthouse, mobile preset, on the home page, the heaviest cause page, the heaviest treatment
+page and the symptom navigator: performance at least 95; accessibility, best practices and SEO 100.
+
+Lighthouse comes from the npm registry (package.json; `make test` runs `npm ci`) and drives the
+system's Chromium against the built site, served gzip-compressed under the subpath as GitHub
+Pages serves it. Its performance score moves a little from run to run, so a page that misses
+the mark on the first run gets two more runs and is judged on the median of the three.
+"""
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.browser import FLAGS, chromium_path
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+MINIMUM = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+
+
+def heaviest(site: Path, folder: str) -> str:
+    """The entry page in ``folder`` with the most HTML: the hardest case for the budget."""
+    pages = list((site / folder).glob("*/index.html"))
+    return max(pages, key=lambda p: p.stat().st_size).parent.relative_to(site).as_posix() + "/"
+
+
+def lighthouse(url: str, report: Path) -> dict[str, int]:
+    """One Lighthouse run (mobile is its default preset); the four category scores out of 100."""
+    if not LIGHTHOUSE.exists():
+        message = "Lighthouse is not installed: run `npm ci` (make test does)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    flags = " ".join(["--headless=new", *FLAGS])
+    subprocess.run(
+        [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
+         f"--only-categories={','.join(MINIMUM)}", f"--chrome-flags={flags}"],
+        check=True, timeout=180, env={**os.environ, "CHROME_PATH": chromium_path()},
+    )
+    result = json.loads(report.read_text(encoding="utf-8"))
+    return {name: round(category["score"] * 100) for name, category in result["categories"].items()}
+
+
+def lost_points(report: Path) -> list[str]:
+    """The audits that cost points, to say what to fix."""
+    result = json.loads(report.read_text(encoding="utf-8"))
+    audits = result["audits"]
+    lost = []
+    for name, category in result["categories"].items():
+        for ref in category["auditRefs"]:
+            audit = audits[ref["id"]]
+            if ref["weight"] and audit["score"] is not None and audit["score"] < 1:
+                lost.append(f"{name}: {audit['title']} ({audit.get('displayValue', audit['score'])})")
+    return lost
+
+
+@pytest.mark.parametrize("page", ["home", "cause", "treatment", "navigator"])
+def test_lighthouse_scores(page: str, built_project: Path, base_url: str, tmp_path: Path) -> None:
+    site = built_project / "site"
+    path = {"home": "", "navigator": "navigator/", "cause": heaviest(site, "causes"),
+            "treatment": heaviest(site, "treatments")}[page]
+    runs = [lighthouse(base_url + path, tmp_path / "run-1.json")]
+    if any(runs[0][name] < minimum for name, minimum in MINIMUM.items()):
+        runs += [lighthouse(base_url + path, tmp_path / f"run-{n}.json") for n in (2, 3)]
+    scores = {name: statistics.median(run[name] for run in runs) for name in MINIMUM}
+    low = {name: score for name, score in scores.items() if score < MINIMUM[name]}
+    assert not low, (
+        f"/{path}: Lighthouse scores {low} are below {MINIMUM} (runs: {runs}). "
+        f"What cost points in the last run: {lost_points(tmp_path / f'run-{len(runs)}.json')}"
+    )
