@@ -5,6 +5,7 @@ site/ is swapped in only after MkDocs has finished without a warning.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -21,6 +22,7 @@ from build_scripts.validate import load_content
 from build_scripts.write import Changes, replace_dir, sync_tree, write_atomic
 
 SCHEMA_DIR = "schemas"
+STAMP = ".cache/site-inputs"  # fingerprint of what the current site/ was built from
 
 
 def generate(root: Path, strict: bool = False) -> tuple[Changes | None, int]:
@@ -48,8 +50,12 @@ def sync_file(path: Path, text: str) -> bool:
     return True
 
 
-def build(root: Path, strict: bool = False, quiet: bool = False) -> int:
-    """Full build: validate, generate, MkDocs into a staging folder, check reading levels, then swap in."""
+def build(root: Path, strict: bool = False, quiet: bool = False, force: bool = False) -> int:
+    """Full build: validate, generate, MkDocs into a staging folder, check reading levels, then swap in.
+
+    If nothing MkDocs reads has changed since the last build, site/ is left as it is (``force``
+    rebuilds anyway): a rebuild with no change writes no file.
+    """
     started = time.perf_counter()
     changes, status = generate(root, strict=strict)
     if status:
@@ -58,6 +64,11 @@ def build(root: Path, strict: bool = False, quiet: bool = False) -> int:
     print(f"docs/: {changes}.", file=sys.stderr)
     config = read_config(root)
     target = root / config.site_dir
+    stamp = root / STAMP
+    inputs = fingerprint(root, config.docs_dir)
+    if not force and (target / "index.html").is_file() and stamp.is_file() and stamp.read_text() == inputs:
+        print(f"{config.site_dir}/ is up to date: nothing it is built from has changed.", file=sys.stderr)
+        return 0
     staging = target.with_name(f".{target.name}-new")
     shutil.rmtree(staging, ignore_errors=True)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(staging)]
@@ -76,8 +87,26 @@ def build(root: Path, strict: bool = False, quiet: bool = False) -> int:
         print(f"{len(too_hard)} page(s) too hard to read; the previous site/ is unchanged.", file=sys.stderr)
         return 1
     replace_dir(staging, target)
+    write_atomic(stamp, inputs.encode())
     print(f"Built {config.site_dir}/ in {time.perf_counter() - started:.1f} s.", file=sys.stderr)
     return 0
+
+
+def fingerprint(root: Path, docs_dir: str) -> str:
+    """A hash of everything ``mkdocs build`` reads: docs/, overrides/, mkdocs.yml, the settings it
+    takes from the environment, and the versions of MkDocs and the theme."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256()
+    env = mkdocs_env(root)
+    for setting in ("SITE_URL", "REPO_URL", "SOURCE_DATE_EPOCH"):
+        digest.update(f"{setting}={env.get(setting, '')}\0".encode())
+    digest.update(f"mkdocs {version('mkdocs')}, material {version('mkdocs-material')}\0".encode())
+    files = [root / "mkdocs.yml", *(p for d in (docs_dir, "overrides") for p in sorted((root / d).rglob("*")))]
+    for path in files:
+        if path.is_file():
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def source_of(root: Path, score: Score) -> str:

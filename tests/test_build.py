@@ -198,6 +198,24 @@ def test_a_failing_mkdocs_build_leaves_the_previous_site(tmp_path: Path) -> None
     assert snapshot(root / "site") == before
 
 
+def test_a_rebuild_with_no_change_writes_no_file_and_an_edit_rebuilds(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "project")
+    assert run_cli("--root", root, "build").returncode == 0
+    before = mtimes(root)
+    result = run_cli("--root", root, "build")
+    assert result.returncode == 0 and "site/ is up to date" in result.stderr
+    assert mtimes(root) == before  # not one file in docs/, site/ or schemas/ written again
+    caffeine = root / "content" / "causes" / "caffeine.yaml"
+    caffeine.write_text(caffeine.read_text().replace("summary: Too much", "summary: Far too much", 1))
+    result = run_cli("--root", root, "build")
+    assert result.returncode == 0 and "up to date" not in result.stderr
+    assert "Far too much caffeine" in (root / "site" / "causes" / "caffeine" / "index.html").read_text()
+
+
+def mtimes(root: Path) -> dict[str, int]:
+    return {str(p): p.stat().st_mtime_ns for d in ("docs", "site", "schemas") for p in (root / d).rglob("*")}
+
+
 def test_invalid_content_stops_the_build_before_anything_is_written(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "project")
     assert run_cli("--root", root, "build").returncode == 0
