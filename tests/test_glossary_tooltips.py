@@ -8,19 +8,35 @@ import pytest
 import yaml
 from playwright.sync_api import Browser
 
-from build_scripts.render import abbreviations
+from build_scripts.abbreviations import Abbreviations
 from tests.conftest import ROOT
 
 GLOSSARY = yaml.safe_load((ROOT / "content" / "glossary.yaml").read_text(encoding="utf-8"))["terms"]
 
 
 def test_every_glossary_word_and_form_is_an_abbreviation() -> None:
-    text = abbreviations(GLOSSARY)
-    defined = dict(re.findall(r"^\*\[(.+?)\]: (.+)$", text, re.M))
+    defined = Abbreviations(GLOSSARY).definitions
     for term in GLOSSARY:
         for word in [term["term"], *term.get("also_called", [])]:
             assert defined[word] == " ".join(term["definition"].split())
             assert word[:1].upper() + word[1:] in defined
+
+
+def test_a_page_gets_the_definitions_of_the_words_it_uses_and_no_others() -> None:
+    glossary = Abbreviations(GLOSSARY)
+    page = "Tests may include an EMG. Myokymia is common; electromyography is not one of the EMGs."
+    used = dict(re.findall(r"^\*\[(.+?)\]: (.+)$", glossary.for_page(page), re.M))
+    assert set(used) == {"EMG", "Myokymia", "electromyography"}  # "EMGs" is not the word "EMG"
+    assert glossary.for_page("Nothing from the glossary here.") == ""
+    assert glossary.append_to("# Title\n") == "# Title\n"
+
+
+def test_generated_pages_carry_only_their_own_definitions(built_project: Path) -> None:
+    docs = built_project / "docs"
+    caffeine = (docs / "causes" / "caffeine.md").read_text(encoding="utf-8")
+    eyelid = (docs / "causes" / "eyelid-twitching.md").read_text(encoding="utf-8")
+    assert "*[myokymia]:" in eyelid and "*[myokymia]:" not in caffeine
+    assert not (docs / "includes").exists()
 
 
 def test_built_pages_mark_glossary_words(built_project: Path) -> None:

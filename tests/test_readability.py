@@ -27,6 +27,14 @@ def test_headings_and_list_items_get_full_stops_and_the_footer_is_left_out() -> 
     )
 
 
+def test_care_cards_and_facts_are_scored_though_search_leaves_them_out(built_project: Path) -> None:
+    html = (built_project / "site" / "causes" / "caffeine" / "index.html").read_text(encoding="utf-8")
+    text = page_text(html)
+    assert "Emergency: call 999, 911 or 112" in text  # a care card
+    assert "How common: Common." in text  # the facts list
+    assert "Related causes" not in text and "Sources" not in text  # link lists are not prose
+
+
 def test_the_real_site_meets_the_reading_level(built_project: Path) -> None:
     scores = score_site(built_project / "site")
     assert len(scores) >= 15
