@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+WORD = re.compile(r"\w+")
+
 
 class Abbreviations:
     """The glossary's words and forms, each with its one-line definition."""
@@ -23,14 +25,17 @@ class Abbreviations:
                 # Matched as written, so a lower-case word is also listed with a capital first letter.
                 for form in (str(word), str(word)[:1].upper() + str(word)[1:]):
                     self.definitions.setdefault(form, definition)
-        words = sorted(self.definitions, key=len, reverse=True)  # longest first: "nerve conduction study"
-        self.pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)") if words else None
+        self.words = {form: frozenset(WORD.findall(form)) for form in self.definitions}
 
     def for_page(self, markdown: str) -> str:
         """Definitions for the words ``markdown`` uses, in glossary order, one per block
         (Markdown parses one long block of them slowly); empty if it uses none."""
-        used = set(self.pattern.findall(markdown)) if self.pattern else set()
-        lines = [f"*[{word}]: {meaning}" for word, meaning in self.definitions.items() if word in used]
+        # A form is kept if every word of it is on the page: a set test, much faster than one big
+        # regular expression of every form. A form whose words are on the page but not together
+        # gets a definition that is never used, which costs nothing.
+        present = set(WORD.findall(markdown))
+        lines = [f"*[{form}]: {meaning}" for form, meaning in self.definitions.items()
+                 if self.words[form] <= present]
         return "\n\n".join(lines)
 
     def append_to(self, markdown: str) -> str:

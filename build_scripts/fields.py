@@ -28,6 +28,16 @@ class Context:
 
     ids: dict[str, list[str]] = field(default_factory=dict)
     lists: dict[str, dict[str, str]] = field(default_factory=dict)
+    _id_sets: dict[str, tuple[int, frozenset[str]]] = field(default_factory=dict, repr=False)
+
+    def has_id(self, target: str, value: str) -> bool:
+        """Whether ``value`` is a known id of ``target``: a set lookup, so checking the references
+        of N entries costs O(N), not O(N^2)."""
+        ids = self.ids.get(target, [])
+        cached = self._id_sets.get(target)
+        if cached is None or cached[0] != id(ids):
+            cached = self._id_sets[target] = (id(ids), frozenset(ids))
+        return value in cached[1]
 
 
 def suggest(value: str, choices: Sequence[str]) -> str:
@@ -173,7 +183,7 @@ class Ref(Kind):
         known = ctx.ids.get(self.target, [])
         if not isinstance(value, str):
             yield loc, f"expected the id of a {self.target}, got {type_name(value)}"
-        elif value not in known:
+        elif not ctx.has_id(self.target, value):
             hint = suggest(value, known) or (f" (known: {', '.join(known)})" if 0 < len(known) <= 12 else "")
             yield loc, f"unknown {self.target} '{value}'{hint}"
 

@@ -275,5 +275,7 @@ def _plain(value: Any) -> Any:
 
 
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=1) + "\n"
+    # Compact: with ``indent`` the json module falls back to its pure-Python encoder, which was
+    # a fifth of the generator's time at 5,000 entries.
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
 
