@@ -6,6 +6,7 @@ the last good pages.
 """
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 import time
@@ -29,12 +30,17 @@ def snapshot(root: Path) -> dict[str, tuple[int, int]]:
     return found
 
 
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt  # so the finally below stops the MkDocs server too
+
+
 def serve(root: Path, addr: str) -> int:
+    signal.signal(signal.SIGTERM, _stop)  # a terminated preview must not leave MkDocs running
     _, status = generate(root)
     config = read_config(root)
     if status and not (root / config.docs_dir / "index.md").is_file():
         return status
-    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", addr]
+    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty", "--dev-addr", addr]
     server = subprocess.Popen(command, cwd=root, env=mkdocs_env(root))
     path = config.site_url.split("://", 1)[-1].partition("/")[2]
     print(f"Serving on http://{addr}/{path} (Ctrl+C to stop). Watching {', '.join(WATCHED)}.", file=sys.stderr)
