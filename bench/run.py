@@ -1,0 +1,270 @@
+"""The benchmark: how build time, output size and memory grow with the number of entries.
+
+    python -m bench                      # N = 100, 500, 1,000 and 5,000; prints the table
+    python -m bench --sizes 100 1000     # other sizes
+    python -m bench --readme             # also write the table into README.md
+    python -m bench --serve              # only: how long `serve` takes to show an edit
+    ZENSICAL=/path/to/zensical python -m bench   # also time Zensical on the same docs/
+
+A script, not a test: it takes minutes and its numbers depend on the machine. Each size runs
+in its own process (so peak memory is its own), on synthetic content made by ``bench.synth``
+in a temporary folder. The stages are those of ``python -m build_scripts build``.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from bench.synth import ROOT, make_project
+
+SIZES = (100, 500, 1000, 5000)
+PROBE = ("causes", "caffeine")  # an entry present at every size: its page must not grow with N
+README = ROOT / "README.md"
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+
+def measure(n: int, work: Path) -> dict[str, float]:
+    """Build ``n`` synthetic entries stage by stage, as ``build`` does; return the numbers."""
+    from build_scripts.config import read_config
+    from build_scripts.load import load
+    from build_scripts.readability import score_site
+    from build_scripts.render import render_site
+    from build_scripts.schema_json import all_schemas
+    from build_scripts.site import STAMP, build, fingerprint, mkdocs_env
+    from build_scripts.validate import load_content
+    from build_scripts.write import replace_dir, sync_tree, write_atomic
+
+    project = work / f"n{n}"
+    per_type = make_project(project, n)
+    content_dir = project / "content"
+    files = sorted(content_dir.rglob("*.yaml"))
+    stages: dict[str, float] = {}
+
+    started = time.perf_counter()
+    for path in files:
+        load(path, path.name)
+    stages["load"] = time.perf_counter() - started
+
+    started = time.perf_counter()
+    content, problems = load_content(content_dir)
+    stages["validate"] = time.perf_counter() - started - stages["load"]  # load_content loads, then checks
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise SystemExit(f"synthetic content is invalid: {errors[:3]}")
+
+    started = time.perf_counter()
+    config = read_config(project)
+    output = render_site(content, config)
+    output.update({f"api/schema/{name}": text for name, text in all_schemas(content.ctx).items()})
+    stages["render"] = time.perf_counter() - started
+
+    started = time.perf_counter()
+    sync_tree(project / config.docs_dir, output)
+    stages["write"] = time.perf_counter() - started
+
+    staging = project / ".site-new"
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(staging)],
+                   cwd=project, env=mkdocs_env(project), check=True)
+    stages["mkdocs"] = time.perf_counter() - started
+
+    zensical = _time_zensical(project)
+
+    started = time.perf_counter()
+    score_site(staging)
+    replace_dir(staging, project / config.site_dir)
+    write_atomic(project / STAMP, fingerprint(project, config.docs_dir).encode())  # as build() does
+    stages["readability"] = time.perf_counter() - started
+
+    site = project / config.site_dir
+    pages = list(site.rglob("*.html"))
+    probe = site.joinpath(*PROBE, "index.html")
+    index = site / "search" / "search_index.json"
+    generator = stages["load"] + stages["validate"] + stages["render"] + stages["write"]
+
+    # A no-op rebuild: nothing in docs/ or site/ may be written.
+    before = _mtimes(project)
+    with open(os.devnull, "w") as quiet:
+        stderr, sys.stderr = sys.stderr, quiet
+        try:
+            status = build(project)
+        finally:
+            sys.stderr = stderr
+    touched = sum(1 for path, stamp in _mtimes(project).items() if before.get(path) != stamp)
+
+    return {
+        "n": n, **{f"{name}s": count for name, count in per_type.items()},
+        **{f"{stage}_s": seconds for stage, seconds in stages.items()},
+        "generator_ms_per_entry": 1000 * generator / n,
+        "build_s": sum(stages.values()),
+        "build_ms_per_entry": 1000 * sum(stages.values()) / n,
+        "pages": len(pages),
+        "site_mb": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6,
+        "page_kb_mean": statistics.mean(p.stat().st_size for p in pages) / 1000,
+        "probe_page_kb": probe.stat().st_size / 1000,
+        "search_index_kb": index.stat().st_size / 1000,
+        "search_kb_per_entry": index.stat().st_size / 1000 / n,
+        "generator_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "mkdocs_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+        "zensical_s": zensical,
+        "noop_status": status,
+        "noop_files_written": touched,
+    }
+
+
+def _time_zensical(project: Path) -> float:
+    """Seconds for ``zensical build`` on the same docs/ (the ZENSICAL executable), or -1 if not set."""
+    command = os.environ.get("ZENSICAL")
+    if not command:
+        return -1.0
+    copy = project.with_name(project.name + "-zensical")
+    shutil.rmtree(copy, ignore_errors=True)
+    copy.mkdir()
+    for name in ("mkdocs.yml", "overrides", "docs"):
+        (shutil.copytree if (project / name).is_dir() else shutil.copy2)(project / name, copy / name)
+    started = time.perf_counter()
+    result = subprocess.run([command, "build", "--clean"], cwd=copy, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    shutil.rmtree(copy, ignore_errors=True)
+    if result.returncode != 0:
+        print(result.stdout[-2000:], result.stderr[-2000:], file=sys.stderr)
+        return -2.0
+    return seconds
+
+
+def _mtimes(project: Path) -> dict[str, int]:
+    return {str(p): p.stat().st_mtime_ns for folder in ("docs", "site") for p in (project / folder).rglob("*")}
+
+
+def serve_latency(work: Path, tries: int = 3) -> list[float]:
+    """Seconds from saving an edited entry to `serve` serving the changed page, at today's size."""
+    project = work / "serve"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "node_modules", "site", "docs", ".site-*", "__pycache__", ".pytest_cache"))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/muscle-twitch-guide/{'/'.join(PROBE)}/"
+    server = subprocess.Popen([sys.executable, "-m", "build_scripts", "--root", str(project), "serve",
+                               "--addr", f"127.0.0.1:{port}"], cwd=ROOT,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    entry = project / "content" / PROBE[0] / f"{PROBE[1]}.yaml"
+    original = entry.read_text(encoding="utf-8")
+    times = []
+    try:
+        _wait_for(url, "Caffeine", timeout=120)
+        time.sleep(2)  # let the first build settle
+        for n in range(tries):
+            marker = f"Benchmarkword{n}"
+            started = time.perf_counter()
+            entry.write_text(original.replace("summary: Too much", f"summary: {marker} too much", 1),
+                             encoding="utf-8")
+            _wait_for(url, marker, timeout=60)
+            times.append(time.perf_counter() - started)
+            time.sleep(2)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    return times
+
+
+def _wait_for(url: str, text: str, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if text in response.read().decode("utf-8"):
+                    return
+        except OSError:
+            pass
+        time.sleep(0.05)
+    raise SystemExit(f"{url} did not show {text!r} within {timeout:.0f} s")
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor() or "unknown CPU")
+    memory = next((int(line.split()[1]) / 1024 / 1024 for line in Path("/proc/meminfo").read_text().splitlines()
+                   if line.startswith("MemTotal")), 0)
+    from importlib.metadata import version
+    return (f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GiB; Python {platform.python_version()}, "
+            f"MkDocs {version('mkdocs')}, Material {version('mkdocs-material')}, PyYAML C loader")
+
+
+def table(rows: list[dict[str, float]], serve: list[float] | None) -> str:
+    lines = [
+        "| entries | load | validate | render | write | generator per entry | mkdocs | reading check "
+        "| whole build | build per entry | pages | site | caffeine page | search index | per entry "
+        "| peak memory (generator / mkdocs) | no-op rebuild | Zensical build |",
+        "|" + "---:|" * 18,
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r['n']:,} | {r['load_s']:.2f} s | {r['validate_s']:.2f} s | {r['render_s']:.2f} s "
+            f"| {r['write_s']:.2f} s | {r['generator_ms_per_entry']:.2f} ms | {r['mkdocs_s']:.1f} s "
+            f"| {r['readability_s']:.1f} s | {r['build_s']:.1f} s | {r['build_ms_per_entry']:.1f} ms "
+            f"| {r['pages']:,} | {r['site_mb']:.0f} MB | {r['probe_page_kb']:.1f} KB "
+            f"| {r['search_index_kb']:,.0f} KB | {r['search_kb_per_entry']:.2f} KB "
+            f"| {r['generator_peak_mb']:.0f} / {r['mkdocs_peak_mb']:.0f} MB "
+            f"| {r['noop_files_written']} files written | {_zensical_cell(r['zensical_s'])} |"
+        )
+    text = "\n".join(lines)
+    if serve:
+        text += (f"\n\n`serve` showed an edited entry {statistics.median(serve):.1f} s after it was saved "
+                 f"(median of {len(serve)}: {', '.join(f'{s:.1f}' for s in serve)} s), at today's size.")
+    return text + f"\n\nMachine: {machine()}. Measured {time.strftime('%Y-%m-%d')} with `make bench`."
+
+
+def _zensical_cell(seconds: float) -> str:
+    return {-1.0: "not run", -2.0: "failed"}.get(seconds, f"{seconds:.1f} s")
+
+
+def write_readme(text: str) -> None:
+    readme = README.read_text(encoding="utf-8")
+    before, _, rest = readme.partition(START)
+    _, found, after = rest.partition(END)
+    if not found:
+        raise SystemExit(f"README.md has no {START} ... {END} block to fill")
+    README.write_text(f"{before}{START}\n{text}\n{END}{after}", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
+    parser.add_argument("--readme", action="store_true", help="write the results table into README.md")
+    parser.add_argument("--serve", action="store_true", help="only measure the serve preview")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # internal: one size, JSON out
+    parser.add_argument("--work", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.one:
+        print(json.dumps(measure(args.one, args.work)))
+        return 0
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        work = Path(tmp)
+        serve = serve_latency(work)
+        print(f"serve: {', '.join(f'{s:.2f}' for s in serve)} s", file=sys.stderr)
+        rows = []
+        for n in [] if args.serve else args.sizes:
+            result = subprocess.run([sys.executable, "-m", "bench", "--one", str(n), "--work", str(work)],
+                                    cwd=ROOT, check=True, capture_output=True, text=True)
+            rows.append(json.loads(result.stdout))
+            print(json.dumps(rows[-1]), file=sys.stderr)
+            shutil.rmtree(work / f"n{n}", ignore_errors=True)
+    text = table(rows, serve)
+    print(text)
+    if args.readme and rows:
+        write_readme(text)
+    return 0
