@@ -35,59 +35,30 @@ README = ROOT / "README.md"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 
 
-def measure(n: int, work: Path) -> dict[str, float]:
-    """Build ``n`` synthetic entries stage by stage, as ``build`` does; return the numbers."""
+def measure(n: int, work: Path, jobs: int | None = None) -> dict[str, float]:
+    """Build ``n`` synthetic entries with ``build_scripts.site.build``; return the numbers."""
     from build_scripts.config import read_config
     from build_scripts.load import load
-    from build_scripts.readability import score_site
-    from build_scripts.render import render_site
-    from build_scripts.schema_json import all_schemas
-    from build_scripts.site import STAMP, build, fingerprint, mkdocs_env
-    from build_scripts.validate import load_content
-    from build_scripts.write import replace_dir, sync_tree, write_atomic
+    from build_scripts.site import build, page_order, share_count
 
     project = work / f"n{n}"
     per_type = make_project(project, n)
-    content_dir = project / "content"
-    files = sorted(content_dir.rglob("*.yaml"))
-    stages: dict[str, float] = {}
-
+    files = sorted((project / "content").rglob("*.yaml"))
     started = time.perf_counter()
-    for path in files:
+    for path in files:  # loading alone, to split "load and validate"
         load(path, path.name)
-    stages["load"] = time.perf_counter() - started
+    loading = time.perf_counter() - started
 
+    timings: dict[str, float] = {}
     started = time.perf_counter()
-    content, problems = load_content(content_dir)
-    stages["validate"] = time.perf_counter() - started - stages["load"]  # load_content loads, then checks
-    errors = [p for p in problems if p.severity == "error"]
-    if errors:
-        raise SystemExit(f"synthetic content is invalid: {errors[:3]}")
-
-    started = time.perf_counter()
+    status = build(project, quiet=True, force=True, jobs=jobs, timings=timings)
+    whole = time.perf_counter() - started
+    if status:
+        raise SystemExit(f"the synthetic site of {n} entries did not build")
+    stages = {"load": loading, "validate": timings["load and validate"] - loading, "render": timings["render"],
+              "write": timings["write"], "mkdocs": timings["mkdocs"], "readability": timings["reading check"]}
     config = read_config(project)
-    output = render_site(content, config)
-    output.update({f"api/schema/{name}": text for name, text in all_schemas(content.ctx).items()})
-    stages["render"] = time.perf_counter() - started
-
-    started = time.perf_counter()
-    sync_tree(project / config.docs_dir, output)
-    stages["write"] = time.perf_counter() - started
-
-    staging = project / ".site-new"
-    started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(staging)],
-                   cwd=project, env=mkdocs_env(project), check=True)
-    stages["mkdocs"] = time.perf_counter() - started
-
     zensical = _time_zensical(project)
-
-    started = time.perf_counter()
-    score_site(staging)
-    replace_dir(staging, project / config.site_dir)
-    write_atomic(project / STAMP, fingerprint(project, config.docs_dir).encode())  # as build() does
-    stages["readability"] = time.perf_counter() - started
-
     site = project / config.site_dir
     pages = list(site.rglob("*.html"))
     probe = site.joinpath(*PROBE, "index.html")
@@ -108,8 +79,9 @@ def measure(n: int, work: Path) -> dict[str, float]:
         "n": n, **{f"{name}s": count for name, count in per_type.items()},
         **{f"{stage}_s": seconds for stage, seconds in stages.items()},
         "generator_ms_per_entry": 1000 * generator / n,
-        "build_s": sum(stages.values()),
-        "build_ms_per_entry": 1000 * sum(stages.values()) / n,
+        "build_s": whole,
+        "build_ms_per_entry": 1000 * whole / n,
+        "mkdocs_processes": jobs or share_count(len(page_order(project / config.docs_dir))),
         "pages": len(pages),
         "site_mb": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6,
         "page_kb_mean": statistics.mean(p.stat().st_size for p in pages) / 1000,
@@ -205,15 +177,15 @@ def machine() -> str:
 
 def table(rows: list[dict[str, float]], serve: list[float] | None) -> str:
     lines = [
-        "| entries | load | validate | render | write | generator per entry | mkdocs | reading check "
+        "| entries | load | validate | render | write | generator per entry | mkdocs (processes) | reading check "
         "| whole build | build per entry | pages | site | caffeine page | search index | per entry "
-        "| peak memory (generator / mkdocs) | no-op rebuild | Zensical build |",
+        "| peak memory (generator / largest child) | no-op rebuild | Zensical build |",
         "|" + "---:|" * 18,
     ]
     for r in rows:
         lines.append(
             f"| {r['n']:,} | {r['load_s']:.2f} s | {r['validate_s']:.2f} s | {r['render_s']:.2f} s "
-            f"| {r['write_s']:.2f} s | {r['generator_ms_per_entry']:.2f} ms | {r['mkdocs_s']:.1f} s "
+            f"| {r['write_s']:.2f} s | {r['generator_ms_per_entry']:.2f} ms | {r['mkdocs_s']:.1f} s ({r['mkdocs_processes']}) "
             f"| {r['readability_s']:.1f} s | {r['build_s']:.1f} s | {r['build_ms_per_entry']:.1f} ms "
             f"| {r['pages']:,} | {r['site_mb']:.0f} MB | {r['probe_page_kb']:.1f} KB "
             f"| {r['search_index_kb']:,.0f} KB | {r['search_kb_per_entry']:.2f} KB "
@@ -246,11 +218,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
     parser.add_argument("--readme", action="store_true", help="write the results table into README.md")
     parser.add_argument("--serve", action="store_true", help="only measure the serve preview")
+    parser.add_argument("--jobs", type=int, help="MkDocs processes (default: as `build` chooses)")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # internal: one size, JSON out
     parser.add_argument("--work", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.one:
-        print(json.dumps(measure(args.one, args.work)))
+        print(json.dumps(measure(args.one, args.work, args.jobs)))
         return 0
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         work = Path(tmp)
@@ -258,7 +231,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"serve: {', '.join(f'{s:.2f}' for s in serve)} s", file=sys.stderr)
         rows = []
         for n in [] if args.serve else args.sizes:
-            result = subprocess.run([sys.executable, "-m", "bench", "--one", str(n), "--work", str(work)],
+            jobs = ["--jobs", str(args.jobs)] if args.jobs else []
+            result = subprocess.run([sys.executable, "-m", "bench", "--one", str(n), "--work", str(work), *jobs],
                                     cwd=ROOT, check=True, capture_output=True, text=True)
             rows.append(json.loads(result.stdout))
             print(json.dumps(rows[-1]), file=sys.stderr)

@@ -26,6 +26,8 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--strict", action="store_true", help="treat overdue reviews as errors")
     build.add_argument("--force", action="store_true",
                        help="run MkDocs even if nothing it reads has changed since the last build")
+    build.add_argument("--jobs", type=int, metavar="N",
+                       help="MkDocs processes to run at once (default: one per core for a big site, else 1)")
 
     serve = sub.add_parser("serve", help="regenerate on every change under content/ and live-reload")
     serve.add_argument("--addr", default=os.environ.get("SERVE_ADDR", "127.0.0.1:8000"))
@@ -73,7 +75,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "build":
         from build_scripts.site import build
 
-        return build(root, strict=args.strict, force=args.force)
+        return build(root, strict=args.strict, force=args.force, jobs=args.jobs)
     if args.command == "serve":
         from build_scripts.serve import serve
 

@@ -185,14 +185,16 @@ def test_nav_lists_hubs_not_entries(built_project: Path) -> None:
         assert not targets & entry_pages, f"{page.relative_to(site)} lists entry pages in its navigation"
 
 
-def test_a_failing_mkdocs_build_leaves_the_previous_site(tmp_path: Path) -> None:
+@pytest.mark.parametrize("command", ["build", "report"])  # `report` shows MkDocs' warnings only
+def test_a_failing_mkdocs_build_leaves_the_previous_site(tmp_path: Path, command: str) -> None:
     root = copy_project(tmp_path / "project")
     assert run_cli("--root", root, "build").returncode == 0
     before = snapshot(root / "site")
     with (root / "content" / "pages" / "about.md").open("a") as page:
         page.write("\nSee [a page that does not exist](missing.md).\n")
-    result = run_cli("--root", root, "build")
+    result = run_cli("--root", root, command)
     assert result.returncode == 1
+    assert "Doc file 'about.md' contains a link 'missing.md'" in result.stderr
     assert "previous site/ is unchanged" in result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     assert snapshot(root / "site") == before
