@@ -12,6 +12,17 @@ import re
 from typing import Any
 
 WORD = re.compile(r"\w+")
+# Every character below U+3000 that is not part of a word, mapped to a space: translating and
+# splitting finds the same words as WORD.findall in half the time.
+_NOT_WORD = {code: " " for code in range(0x3000) if not WORD.fullmatch(chr(code))}
+_BEYOND = re.compile("[\u3000-\U0010ffff]")
+
+
+def words_in(text: str) -> set[str]:
+    """The distinct words (``\\w+``) in ``text``."""
+    if not text.isascii() and _BEYOND.search(text):  # rare: a character the table does not cover
+        return set(WORD.findall(text))
+    return set(text.translate(_NOT_WORD).split())
 
 
 class Abbreviations:
@@ -33,7 +44,7 @@ class Abbreviations:
         # A form is kept if every word of it is on the page: a set test, much faster than one big
         # regular expression of every form. A form whose words are on the page but not together
         # gets a definition that is never used, which costs nothing.
-        present = set(WORD.findall(markdown))
+        present = words_in(markdown)
         lines = [f"*[{form}]: {meaning}" for form, meaning in self.definitions.items()
                  if self.words[form] <= present]
         return "\n\n".join(lines)

@@ -68,7 +68,7 @@ def decode(raw: bytes) -> str:
     if raw.startswith(b"\xef\xbb\xbf"):
         raise LoadError(1, "file starts with a byte-order mark (BOM); save it as UTF-8 without BOM")
     text = utf8(raw)
-    for number, text_line in enumerate(text.splitlines(), 1):
+    for number, text_line in enumerate(text.splitlines() if "\t" in text else (), 1):
         indent = text_line[: len(text_line) - len(text_line.lstrip(" \t"))]
         if "\t" in indent:
             raise LoadError(number, "indent with spaces, not tabs")

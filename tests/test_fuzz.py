@@ -20,6 +20,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from build_scripts.abbreviations import WORD, words_in
 from build_scripts.validate import load_content
 from tests.conftest import FIXTURE_CONTENT, TODAY
 
@@ -173,3 +174,10 @@ def test_random_page_front_matter(tree: Path, front: str) -> None:
 @given(st.binary(max_size=300))
 def test_random_page_bytes(tree: Path, raw: bytes) -> None:
     validate(tree, "pages/advice.md", raw)
+
+
+@settings(max_examples=300, derandomize=True, database=None)
+@given(st.text(max_size=40))
+def test_the_glossary_word_scan_finds_the_words_a_regex_finds(text: str) -> None:
+    # abbreviations.words_in translates and splits instead of running \w+ (twice as fast).
+    assert words_in(text) == set(WORD.findall(text))

@@ -11,10 +11,13 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from build_scripts.errors import loc_to_field
 from build_scripts.fields import Choice, Date, Id, Kind, ListOf, Obj, Ref, Text, Url
 from build_scripts.load import MAX_BYTES, load
+from build_scripts.safety import full_check, unsafe
 from build_scripts.schema import ENTRY_TYPES, EntryType
 from build_scripts.validate import load_content
 from tests.conftest import TODAY
@@ -90,3 +93,16 @@ def test_a_10_mb_file_is_refused_without_reading_it_as_yaml(content_copy: Path) 
     _, problems = load_content(content_copy, today=TODAY)
     assert [str(p) for p in problems if "caffeine" in p.path] == [
         f"content/causes/caffeine.yaml:1: file is {size:,} bytes; the limit is {MAX_BYTES:,}"]
+
+
+PIECES = ["<", ">", "&", "&#58;", "&#60;", "&lt;", "&amp;lt;", "&#x3a;", ";", "javascript", "java\nscript", ":",
+          "=", "on", "click", "{", "}", "#id", ".cls", "[", "]", "(", ")", "!", "data", "image/png", '"', "name",
+          "https://", " ", "\n", "\t", "a", "script", "/"]
+
+
+@settings(max_examples=500, derandomize=True, database=None)
+@given(st.lists(st.sampled_from(PIECES) | st.text(max_size=3), max_size=12).map("".join))
+def test_the_quick_pass_never_lets_through_what_the_full_check_refuses(text: str) -> None:
+    # `unsafe` skips the checks for text with none of the characters they need; this must not change
+    # a single answer.
+    assert unsafe(text) == full_check(text)
