@@ -21,6 +21,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections import defaultdict
 from pathlib import Path
 
@@ -119,31 +120,47 @@ def build_shared(root: Path, docs_dir: str, site: Path, shares: int, env: dict[s
     patterns, share_of = plan(docs, shares)
     configs = [root / f".mkdocs-share-{k}.yml" for k in range(shares)]
     outputs = [site] + [site.with_name(f"{site.name}-share-{k}") for k in range(1, shares)]
-    processes = []
     try:
         for k, (config, output) in enumerate(zip(configs, outputs)):
             config.write_text(share_config(patterns, k), encoding="utf-8")
             shutil.rmtree(output, ignore_errors=True)
-            processes.append(subprocess.Popen(
-                mkdocs_build(output) + ["--config-file", str(config)],
-                cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True))
-        failed = 0
-        for process in processes:
-            log, _ = process.communicate()
-            sys.stderr.write(problems_only(log))
-            failed = failed or process.returncode
-        if failed:
-            return failed
-        join(outputs, page_order(docs), share_of)
-        return 0
+        commands = [mkdocs_build(output) + ["--config-file", str(config)] for config, output in zip(configs, outputs)]
+        failed = _run_all(commands, root, env)
+        if not failed:
+            join(outputs, page_order(docs), share_of)
+        return failed
     finally:
-        for process in processes:
-            if process.poll() is None:
-                process.kill()
         for config in configs:
             config.unlink(missing_ok=True)
         for output in outputs[1:]:
             shutil.rmtree(output, ignore_errors=True)
+
+
+def _run_all(commands: list[list[str]], cwd: Path, env: dict[str, str]) -> int:
+    """Run ``commands`` at once; print each one's warnings and errors; the first non-zero status.
+
+    Their logs go to files, not pipes: a process that filled a pipe nobody was reading yet would
+    stop until the one before it had finished (MkDocs notes every link to another share's page).
+    """
+    processes = []
+    with tempfile.TemporaryDirectory(prefix="mkdocs-shares-") as folder:
+        logs = [Path(folder) / f"{k}.log" for k in range(len(commands))]
+        try:
+            for command, path in zip(commands, logs):
+                with open(path, "wb") as log:
+                    processes.append(subprocess.Popen(command, cwd=cwd, env=env, stdout=log,
+                                                      stderr=subprocess.STDOUT))
+            failed = 0
+            for process, path in zip(processes, logs):
+                process.wait()
+                sys.stderr.write(problems_only(path.read_text(encoding="utf-8", errors="replace")))
+                failed = failed or process.returncode
+            return failed
+        finally:
+            for process in processes:
+                if process.poll() is None:
+                    process.kill()
+                    process.wait()
 
 
 def join(outputs: list[Path], order: list[str], share_of: dict[str, int]) -> None:
