@@ -91,7 +91,7 @@ def _run(args: argparse.Namespace) -> int:
 
         status = build(root, quiet=True)
         if status == 0:
-            print(table(score_site(root / read_config(root).site_dir)))
+            print(table(score_site(root / read_config(root).site_dir, smog=True)))
         return status
     if args.command == "schema":
         from build_scripts.site import write_schemas

@@ -1,6 +1,7 @@
 """Reading level: scored on what readers see, enforced by the build, reported by the CLI."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from build_scripts.readability import MAX_GRADE, TARGET_MEDIAN, median_grade, page_text, score_site
@@ -25,6 +26,14 @@ def test_headings_and_list_items_get_full_stops_and_the_footer_is_left_out() -> 
     assert page_text(html) == (
         "Caffeine. Too much can make you twitch. Clues. You drink coffee. You feel shaky. Treatments. Rest helps."
     )
+
+
+def test_comments_scripts_entities_and_self_closing_tags_are_read_as_a_browser_shows_them() -> None:
+    html = """<article><!-- <p>hidden</p> --><h1 id="a" title="x > y">Tom &amp; Jerry</h1>
+      <script>if (a<b) { document.write("<p>not text</p>") }</script>
+      <p>One <svg><path d="M0 0"/></svg>two &lt; three</p><p data-search-exclude>Skip me</p>
+      <div data-search-exclude data-prose><p>Keep me</p></div><P CLASS="x">Upper case</P></article>"""
+    assert page_text(html) == "Tom & Jerry. One two < three. Keep me. Upper case."
 
 
 def test_care_cards_and_facts_are_scored_though_search_leaves_them_out(built_project: Path) -> None:
@@ -61,5 +70,6 @@ def test_report_prints_every_page_and_the_median(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["page", "FK", "grade", "SMOG", "words", "longest"]
-    assert any(line.startswith("causes/caffeine/ ") for line in lines)
+    caffeine = next(line for line in lines if line.startswith("causes/caffeine/ "))
+    assert re.fullmatch(r"causes/caffeine/ +\d+\.\d +\d+\.\d +\d+ +\d+", caffeine), "FK, SMOG, words, longest"
     assert lines[-1].startswith("median FK grade ")
