@@ -167,11 +167,7 @@ def join(outputs: list[Path], order: list[str], share_of: dict[str, int]) -> Non
     """Move the other shares' pages into ``outputs[0]``; join the search indexes and sitemaps."""
     base = outputs[0]
     for output in outputs[1:]:
-        for path in sorted(output.rglob("*")):
-            rel = path.relative_to(output).as_posix()
-            if path.is_file() and rel not in JOINED and not (base / rel).exists():
-                (base / rel).parent.mkdir(parents=True, exist_ok=True)
-                os.replace(path, base / rel)
+        _move_new(output, base, output)
     rank = {page: n for n, page in enumerate(order)}
     by_url = {_url(page): n for n, page in enumerate(order)}
 
@@ -199,6 +195,23 @@ def join(outputs: list[Path], order: list[str], share_of: dict[str, int]) -> Non
         mtime = old.mtime
     with open(gz, "wb") as handle, gzip.GzipFile(fileobj=handle, filename=str(gz), mode="wb", mtime=mtime) as out:
         out.write(text.encode("utf-8"))
+
+
+def _move_new(folder: Path, base: Path, output: Path) -> None:
+    """Move what ``base`` lacks from ``folder`` (inside a share's ``output``) into ``base``: a whole
+    folder at a time where ``base`` has none of it (one rename per page), else file by file. What
+    both have (the theme's files, which every share copies) stays as the first share wrote it."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            rel = Path(entry.path).relative_to(output)
+            target = base / rel
+            if entry.is_dir(follow_symlinks=False):
+                if target.is_dir():
+                    _move_new(Path(entry.path), base, output)
+                else:
+                    os.replace(entry.path, target)
+            elif rel.as_posix() not in JOINED and not target.exists():
+                os.replace(entry.path, target)
 
 
 def _url(page: str) -> str:
