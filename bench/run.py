@@ -196,6 +196,8 @@ def table(rows: list[dict[str, float]], serve: list[float] | None) -> str:
     if serve:
         text += (f"\n\n`serve` showed an edited entry {statistics.median(serve):.1f} s after it was saved "
                  f"(median of {len(serve)}: {', '.join(f'{s:.1f}' for s in serve)} s), at today's size.")
+    text += ("\n\nPeak memory of the largest child is the largest of the MkDocs processes and the reading-check "
+             "workers; the workers are forked from the generator, so it is never below the generator's.")
     return text + f"\n\nMachine: {machine()}. Measured {time.strftime('%Y-%m-%d')} with `make bench`."
 
 
