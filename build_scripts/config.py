@@ -39,6 +39,7 @@ class SiteConfig:
     edit_uri: str
     docs_dir: str
     site_dir: str
+    use_directory_urls: bool = True
 
     def edit_url(self, path: str) -> str:
         """Link that opens ``path`` (relative to the repository) in GitHub's editor."""
@@ -54,4 +55,5 @@ def read_config(root: Path) -> SiteConfig:
         edit_uri=str(data.get("edit_uri") or "edit/main/"),
         docs_dir=str(data.get("docs_dir") or "docs"),
         site_dir=str(data.get("site_dir") or "site"),
+        use_directory_urls=data.get("use_directory_urls", True) is not False,
     )

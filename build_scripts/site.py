@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from build_scripts.cli import report
-from build_scripts.config import read_config
+from build_scripts.config import SiteConfig, read_config
 from build_scripts.readability import MAX_GRADE, Score, score_site
 from build_scripts.render import render_site
 from build_scripts.shards import build_shared, mkdocs_build, page_order, problems_only, share_count
@@ -95,7 +95,7 @@ def build(root: Path, strict: bool = False, quiet: bool = False, force: bool = F
     staging = target.with_name(f".{target.name}-new")
     shutil.rmtree(staging, ignore_errors=True)
     with stage(timings, "mkdocs"):
-        returncode = run_mkdocs(root, config.docs_dir, staging, jobs, quiet)
+        returncode = run_mkdocs(root, config, staging, jobs, quiet)
     if returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         print("mkdocs build --strict failed (see above); the previous site/ is unchanged.", file=sys.stderr)
@@ -116,15 +116,18 @@ def build(root: Path, strict: bool = False, quiet: bool = False, force: bool = F
     return 0
 
 
-def run_mkdocs(root: Path, docs_dir: str, site: Path, jobs: int | None = None, quiet: bool = False) -> int:
+def run_mkdocs(root: Path, config: SiteConfig, site: Path, jobs: int | None = None, quiet: bool = False) -> int:
     """``mkdocs build --strict`` into ``site``, by ``jobs`` processes at once; its exit status.
 
-    ``quiet`` prints only MkDocs' warnings and errors. A shared build always does.
+    ``quiet`` prints only MkDocs' warnings and errors. A shared build always does. It joins the
+    shares' search indexes by URL, so it needs ``use_directory_urls`` (MkDocs' default).
     """
-    shares = jobs or share_count(len(page_order(root / docs_dir)))
+    shares = jobs or share_count(len(page_order(root / config.docs_dir)))
+    if not config.use_directory_urls:
+        shares = 1
     if shares > 1:
         print(f"Building with {shares} MkDocs processes at once.", file=sys.stderr)
-        return build_shared(root, docs_dir, site, shares, mkdocs_env(root))
+        return build_shared(root, config.docs_dir, site, shares, mkdocs_env(root))
     result = subprocess.run(mkdocs_build(site), cwd=root, env=mkdocs_env(root), capture_output=quiet, text=True)
     if quiet:
         sys.stderr.write(problems_only(result.stdout + result.stderr))

@@ -70,3 +70,18 @@ def test_a_warning_in_any_share_fails_the_build(built_project: Path, tmp_path: P
     assert f"Doc file '{page}' contains a link 'missing.md'" in capsys.readouterr().err
     leftovers = [p.name for p in root.iterdir() if p.name.startswith(".mkdocs-share")]
     assert not leftovers and not list(tmp_path.glob("out-share-*"))
+
+
+def test_a_site_without_directory_urls_is_built_by_one_process(built_project: Path, tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    # The shares' search indexes are joined by directory URL, so such a site is not shared out.
+    from build_scripts.config import read_config
+    from build_scripts.site import run_mkdocs
+
+    root = copy_project(tmp_path / "project")
+    shutil.copytree(built_project / "docs", root / "docs")
+    with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("\nuse_directory_urls: false\n")
+    assert run_mkdocs(root, read_config(root), tmp_path / "out", jobs=SHARES, quiet=True) == 0
+    assert "MkDocs processes" not in capsys.readouterr().err
+    assert (tmp_path / "out" / "causes" / "caffeine.html").is_file()
