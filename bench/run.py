@@ -39,7 +39,8 @@ def measure(n: int, work: Path, jobs: int | None = None) -> dict[str, float]:
     """Build ``n`` synthetic entries with ``build_scripts.site.build``; return the numbers."""
     from build_scripts.config import read_config
     from build_scripts.load import load
-    from build_scripts.site import build, page_order, share_count
+    from build_scripts.shards import page_order, share_count
+    from build_scripts.site import build
 
     project = work / f"n{n}"
     per_type = make_project(project, n)
