@@ -4,7 +4,9 @@ page and the symptom navigator: performance at least 95; accessibility, best pra
 Lighthouse comes from the npm registry (package.json; `make test` runs `npm ci`) and drives the
 system's Chromium against the built site, served gzip-compressed under the subpath as GitHub
 Pages serves it. Its performance score moves a little from run to run, so a page that misses
-the mark on the first run gets two more runs and is judged on the median of the three.
+the mark on the first run gets four more runs and is judged on the median of the five, as
+Lighthouse's own guidance on variability advises: one busy moment on a shared CI machine can cost
+a few points of Total Blocking Time.
 """
 from __future__ import annotations
 
@@ -68,7 +70,7 @@ def test_lighthouse_scores(page: str, built_project: Path, base_url: str, tmp_pa
             "treatment": heaviest(site, "treatments")}[page]
     runs = [lighthouse(base_url + path, tmp_path / "run-1.json")]
     if any(runs[0][name] < minimum for name, minimum in MINIMUM.items()):
-        runs += [lighthouse(base_url + path, tmp_path / f"run-{n}.json") for n in (2, 3)]
+        runs += [lighthouse(base_url + path, tmp_path / f"run-{n}.json") for n in range(2, 6)]
     scores = {name: statistics.median(run[name] for run in runs) for name in MINIMUM}
     low = {name: score for name, score in scores.items() if score < MINIMUM[name]}
     assert not low, (
