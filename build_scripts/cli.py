@@ -27,7 +27,8 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--force", action="store_true",
                        help="run MkDocs even if nothing it reads has changed since the last build")
     build.add_argument("--jobs", type=int, metavar="N",
-                       help="MkDocs processes to run at once (default: one per core for a big site, else 1)")
+                       help="processes to run at once, for the generator and for MkDocs "
+                            "(default: one per core for a big site, else 1)")
 
     serve = sub.add_parser("serve", help="regenerate on every change under content/ and live-reload")
     serve.add_argument("--addr", default=os.environ.get("SERVE_ADDR", "127.0.0.1:8000"))

@@ -136,49 +136,74 @@ def environment() -> jinja2.Environment:
     return env
 
 
+class SiteRenderer:
+    """Renders the files of the docs folder. Entry pages come one at a time, so that workers can
+    share them out (``build_scripts.site.generate``); ``other_files`` gives everything else."""
+
+    def __init__(self, content: Content, config: SiteConfig) -> None:
+        self.content = content
+        self.env = environment()
+        self.links = derive_links(content)
+        self.glossary = Abbreviations(content.glossary)
+        self.common = {
+            "care_levels": CARE_LEVELS,
+            "label": content.label,
+            "edit_url": config.edit_url,
+            "note": GENERATED_NOTE,
+        }
+        self._templates = {etype.name: self.env.get_template(f"{etype.name}.md.j2") for etype in ENTRY_TYPES}
+
+    def entry_keys(self) -> list[tuple[int, str]]:
+        """Every entry page, as (index in ENTRY_TYPES, id)."""
+        return [(index, entry_id) for index, etype in enumerate(ENTRY_TYPES)
+                for entry_id in sorted(self.content.entries[etype.name])]
+
+    def entry_page(self, key: tuple[int, str]) -> tuple[str, str]:
+        """The path inside docs/ and the text of one entry page."""
+        etype = ENTRY_TYPES[key[0]]
+        entry = self.content.entries[etype.name][key[1]]
+        text = self._templates[etype.name].render(
+            entry=entry, e=entry.data, type=etype, links=self.links[(etype.name, entry.id)], **self.common)
+        return f"{etype.folder}/{entry.id}.md", self.glossary.append_to(text)
+
+    def other_files(self) -> dict[str, str | bytes]:
+        """Every file but the entry pages: index, browse and A to Z pages, hand-written pages and JSON."""
+        content, env, common = self.content, self.env, self.common
+        files: dict[str, str | bytes] = {}
+        for etype in ENTRY_TYPES:
+            entries = sorted(content.entries[etype.name].values(), key=_title_key)
+            intro = content.root / PAGES_DIR / INTRO_DIR / f"{etype.folder}.md"
+            files[f"{etype.folder}/index.md"] = env.get_template(f"{etype.folder}-index.md.j2").render(
+                entries=entries, type=etype, groups=_groups(etype.name, entries),
+                intro=intro.read_text(encoding="utf-8").strip() if intro.is_file() else "", **common
+            )
+        files["a-z.md"] = env.get_template("a-z.md.j2").render(letters=_a_to_z(content), **common)
+        files["glossary.md"] = env.get_template("glossary.md.j2").render(
+            terms=sorted(content.glossary, key=lambda t: str(t["term"]).casefold()), **common
+        )
+        files.update(_browse(env, content, common))
+        nav = navigator.data(content)
+        files["navigator.md"] = _page_text(env.get_template("navigator.md.j2").render(
+            taxonomy=content.taxonomy, red_flags=nav["red_flags"], durations=nav["durations"],
+            data_json=json.dumps(nav, ensure_ascii=False, sort_keys=True).replace("</", "<\\/"), **common),
+            env, common, "build_scripts/templates/navigator.md.j2")
+        pages = content.root / PAGES_DIR
+        for path in sorted(pages.rglob("*")):
+            rel = path.relative_to(pages).as_posix()
+            if path.is_file() and not any(part.startswith((".", "_")) for part in rel.split("/")):
+                files[rel] = _page(env, path, rel, common) if path.suffix == ".md" else path.read_bytes()
+        for rel, text in files.items():
+            if rel.endswith(".md") and isinstance(text, str):
+                files[rel] = self.glossary.append_to(text)
+        files.update(api_files(content, self.links))
+        return files
+
+
 def render_site(content: Content, config: SiteConfig) -> dict[str, str | bytes]:
     """All generated files, as {path inside docs/: text}."""
-    env = environment()
-    links = derive_links(content)
-    files: dict[str, str | bytes] = {}
-    common = {
-        "care_levels": CARE_LEVELS,
-        "label": content.label,
-        "edit_url": config.edit_url,
-        "note": GENERATED_NOTE,
-    }
-    for etype in ENTRY_TYPES:
-        entries = sorted(content.entries[etype.name].values(), key=_title_key)
-        template = env.get_template(f"{etype.name}.md.j2")
-        for entry in entries:
-            files[f"{etype.folder}/{entry.id}.md"] = template.render(
-                entry=entry, e=entry.data, type=etype, links=links[(etype.name, entry.id)], **common
-            )
-        intro = content.root / PAGES_DIR / INTRO_DIR / f"{etype.folder}.md"
-        files[f"{etype.folder}/index.md"] = env.get_template(f"{etype.folder}-index.md.j2").render(
-            entries=entries, type=etype, groups=_groups(etype.name, entries),
-            intro=intro.read_text(encoding="utf-8").strip() if intro.is_file() else "", **common
-        )
-    files["a-z.md"] = env.get_template("a-z.md.j2").render(letters=_a_to_z(content), **common)
-    files["glossary.md"] = env.get_template("glossary.md.j2").render(
-        terms=sorted(content.glossary, key=lambda t: str(t["term"]).casefold()), **common
-    )
-    files.update(_browse(env, content, common))
-    nav = navigator.data(content)
-    files["navigator.md"] = _page_text(env.get_template("navigator.md.j2").render(
-        taxonomy=content.taxonomy, red_flags=nav["red_flags"], durations=nav["durations"],
-        data_json=json.dumps(nav, ensure_ascii=False, sort_keys=True).replace("</", "<\\/"), **common),
-        env, common, "build_scripts/templates/navigator.md.j2")
-    pages = content.root / PAGES_DIR
-    for path in sorted(pages.rglob("*")):
-        rel = path.relative_to(pages).as_posix()
-        if path.is_file() and not any(part.startswith((".", "_")) for part in rel.split("/")):
-            files[rel] = _page(env, path, rel, common) if path.suffix == ".md" else path.read_bytes()
-    glossary = Abbreviations(content.glossary)
-    for rel, text in files.items():
-        if rel.endswith(".md") and isinstance(text, str):
-            files[rel] = glossary.append_to(text)
-    files.update(api_files(content, links))
+    renderer = SiteRenderer(content, config)
+    files: dict[str, str | bytes] = dict(renderer.entry_page(key) for key in renderer.entry_keys())
+    files.update(renderer.other_files())
     return files
 
 

@@ -18,11 +18,12 @@ from pathlib import Path
 from build_scripts.cli import report
 from build_scripts.config import SiteConfig, read_config
 from build_scripts.readability import MAX_GRADE, Score, score_site
-from build_scripts.render import render_site
+from build_scripts.render import SiteRenderer
 from build_scripts.shards import build_shared, mkdocs_build, page_order, problems_only, share_count
 from build_scripts.schema_json import all_schemas, entry_schemas
 from build_scripts.validate import load_content
-from build_scripts.write import Changes, replace_dir, sync_tree, write_atomic
+from build_scripts.workers import fork_map
+from build_scripts.write import Changes, replace_dir, sync_tree, write_atomic, write_if_changed
 
 SCHEMA_DIR = "schemas"
 STAMP = ".cache/site-inputs"  # fingerprint of what the current site/ was built from
@@ -42,32 +43,38 @@ def stage(timings: Timings | None, name: str) -> Iterator[None]:
             timings[name] = timings.get(name, 0.0) + time.perf_counter() - started
 
 
-def generate(root: Path, strict: bool = False, timings: Timings | None = None) -> tuple[Changes | None, int]:
-    """Validate content/ and, if it is clean, bring docs/ and schemas/ up to date."""
+def generate(root: Path, strict: bool = False, timings: Timings | None = None,
+             jobs: int | None = None) -> tuple[Changes | None, int]:
+    """Validate content/ and, if it is clean, bring docs/ and schemas/ up to date.
+
+    A big content tree is loaded, and its entry pages rendered and written, by ``jobs`` forked
+    processes (``build_scripts.workers``; by default one per core).
+    """
     with stage(timings, "load and validate"):
-        content, problems = load_content(root / "content", strict=strict)
+        content, problems = load_content(root / "content", strict=strict, jobs=jobs)
     status = report(problems)
     if status:
         return None, status
     config = read_config(root)
-    with stage(timings, "render"):
-        files = render_site(content, config)
-        schemas = all_schemas(content.ctx)
-        files.update({f"api/schema/{name}": text for name, text in schemas.items()})
-    with stage(timings, "write"):
-        changes = sync_tree(root / config.docs_dir, files)
+    docs = root / config.docs_dir
+    with stage(timings, "render and write"):
+        renderer = SiteRenderer(content, config)
+
+        def write_page(key: tuple[int, str]) -> tuple[str, bool]:
+            rel, text = renderer.entry_page(key)
+            return rel, write_if_changed(docs / rel, text)
+
+        files: dict[str, str | bytes] = {}
+
+        def render_the_rest() -> None:  # here, while the workers write the entry pages
+            files.update(renderer.other_files())
+            files.update({f"api/schema/{name}": text for name, text in all_schemas(content.ctx).items()})
+
+        pages = fork_map(write_page, renderer.entry_keys(), jobs, meanwhile=render_the_rest)
+        changes = sync_tree(docs, files, done=pages)
         for name, text in entry_schemas(content.ctx).items():
-            sync_file(root / SCHEMA_DIR / name, text)
+            write_if_changed(root / SCHEMA_DIR / name, text)
     return changes, 0
-
-
-def sync_file(path: Path, text: str) -> bool:
-    """Write ``text`` to ``path`` only if it differs; True if written."""
-    data = text.encode("utf-8")
-    if path.is_file() and path.read_bytes() == data:
-        return False
-    write_atomic(path, data)
-    return True
 
 
 def build(root: Path, strict: bool = False, quiet: bool = False, force: bool = False,
@@ -80,7 +87,7 @@ def build(root: Path, strict: bool = False, quiet: bool = False, force: bool = F
     per core). ``timings`` gets the seconds each stage took.
     """
     started = time.perf_counter()
-    changes, status = generate(root, strict=strict, timings=timings)
+    changes, status = generate(root, strict=strict, timings=timings, jobs=jobs)
     if status:
         print("Nothing was built; the previous site/ is unchanged.", file=sys.stderr)
         return status
@@ -183,7 +190,7 @@ def write_schemas(root: Path, check: bool = False) -> int:
         if check:
             if not path.is_file() or path.read_text(encoding="utf-8") != text:
                 stale.append(name)
-        elif sync_file(path, text):
+        elif write_if_changed(path, text):
             print(f"wrote {SCHEMA_DIR}/{name}", file=sys.stderr)
     if stale:
         print(f"{SCHEMA_DIR}/ is out of date ({', '.join(stale)}): run `python -m build_scripts schema` "

@@ -28,6 +28,7 @@ from build_scripts.schema import (
     TAXONOMY_LISTS,
     EntryType,
 )
+from build_scripts.workers import fork_map
 
 TAXONOMY_FILE = "taxonomy.yaml"
 GLOSSARY_FILE = "glossary.yaml"
@@ -64,8 +65,13 @@ class Content:
         return self.ctx.lists[list_name].get(item_id, item_id)
 
 
-def load_content(root: Path, today: dt.date | None = None, strict: bool = False) -> tuple[Content, list[Problem]]:
-    """Load and validate ``root`` (the content folder). Problems come sorted by file and line."""
+def load_content(root: Path, today: dt.date | None = None, strict: bool = False,
+                 jobs: int | None = None) -> tuple[Content, list[Problem]]:
+    """Load and validate ``root`` (the content folder). Problems come sorted by file and line.
+
+    ``jobs``: how many processes load the entries (``build_scripts.workers``; by default one per
+    core for a big tree).
+    """
     today = today or current_date()
     shown = root.name  # messages name files as content/...; root's parent is the project
     content = Content(root)
@@ -87,26 +93,30 @@ def load_content(root: Path, today: dt.date | None = None, strict: bool = False)
         content.hosts = {str(host).lower(): str(p.get("name")) for p in listed
                          for host in p.get("hosts") or [] if isinstance(p.get("hosts"), list)}
 
-    for etype in ENTRY_TYPES:
+    todo: list[tuple[int, Path, str]] = []
+    for index, etype in enumerate(ENTRY_TYPES):
         content.entries[etype.name] = {}
         paths = list(_entry_files(root / etype.folder, f"{shown}/{etype.folder}", problems))
         # Ids of files that fail to load still count, so other entries' references to them stay quiet.
         content.ctx.ids[etype.name] = sorted(path.stem for path in paths)
-        for path in paths:
-            rel = f"{shown}/{etype.folder}/{path.name}"
-            doc = _load_mapping(path, rel, problems)
-            if doc is not None:
-                content.entries[etype.name][path.stem] = Entry(etype, path.stem, rel, doc)
+        todo += [(index, path, f"{shown}/{etype.folder}/{path.name}") for path in paths]
 
-    for entries in content.entries.values():
-        for entry in entries.values():
-            problems += _check(entry.doc, entry.type.obj, content.ctx)
-            problems += [_locate(entry.doc, loc, msg) for loc, msg in _id_matches_file(entry)]
-            problems += [_locate(entry.doc, loc, msg, sev)
-                         for loc, msg, sev in _review_dates(entry.data, today, strict)]
-            problems += [_locate(entry.doc, loc, msg) for loc, msg in rules.check(entry.type.name, entry.data)]
-            if publishers is not None:
-                problems += [_locate(entry.doc, loc, msg) for loc, msg in _source_hosts(entry, content.hosts)]
+    # Each entry is loaded and checked on its own (against the ids, lists and publishers read
+    # above), so a big content tree is shared out over every core. Workers send back Documents,
+    # not Entries: an Entry's type must be the very object in ENTRY_TYPES.
+    def check(item: tuple[int, Path, str]) -> tuple[Document | None, list[Problem]]:
+        index, path, rel = item
+        found: list[Problem] = []
+        doc = _load_mapping(path, rel, found)
+        if doc is not None:
+            entry = Entry(ENTRY_TYPES[index], path.stem, rel, doc)
+            found += _entry_problems(entry, content, today, strict, publishers is not None)
+        return doc, found
+
+    for (index, path, rel), (doc, found) in zip(todo, fork_map(check, todo, jobs)):
+        problems += found
+        if doc is not None:
+            content.entries[ENTRY_TYPES[index].name][path.stem] = Entry(ENTRY_TYPES[index], path.stem, rel, doc)
 
     glossary = _load_mapping(root / GLOSSARY_FILE, f"{shown}/{GLOSSARY_FILE}", problems)
     if glossary is not None:
@@ -118,6 +128,18 @@ def load_content(root: Path, today: dt.date | None = None, strict: bool = False)
     for path, rel in page_files(root):
         problems += _check_page(path, rel, content.hosts, today, strict)
     return content, sorted(problems)
+
+
+def _entry_problems(entry: Entry, content: Content, today: dt.date, strict: bool, check_hosts: bool) -> list[Problem]:
+    """Every check of one entry that needs no other entry's data (ids and lists come from ``content.ctx``)."""
+    doc = entry.doc
+    problems = _check(doc, entry.type.obj, content.ctx)
+    problems += [_locate(doc, loc, msg) for loc, msg in _id_matches_file(entry)]
+    problems += [_locate(doc, loc, msg, sev) for loc, msg, sev in _review_dates(entry.data, today, strict)]
+    problems += [_locate(doc, loc, msg) for loc, msg in rules.check(entry.type.name, entry.data)]
+    if check_hosts:
+        problems += [_locate(doc, loc, msg) for loc, msg in _source_hosts(entry, content.hosts)]
+    return problems
 
 
 def current_date() -> dt.date:

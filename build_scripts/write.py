@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,22 +19,27 @@ class Changes:
         return f"{len(self.written)} written, {len(self.removed)} removed, {self.unchanged} unchanged"
 
 
-def sync_tree(root: Path, files: dict[str, str | bytes]) -> Changes:
-    """Make ``root`` hold exactly ``files`` ({relative path: content}), touching only what differs."""
+def sync_tree(root: Path, files: dict[str, str | bytes], done: Iterable[tuple[str, bool]] = ()) -> Changes:
+    """Make ``root`` hold exactly ``files`` ({relative path: content}), touching only what differs.
+
+    ``done`` lists files already brought up to date (by workers) as (relative path, written):
+    they are kept and counted.
+    """
     changes = Changes()
     root.mkdir(parents=True, exist_ok=True)
-    for rel, content in sorted(files.items()):
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        path = root / rel
-        try:
-            if path.read_bytes() == data:
-                changes.unchanged += 1
-                continue
-        except OSError:
-            pass
-        write_atomic(path, data)
-        changes.written.append(rel)
     wanted = {Path(rel) for rel in files}
+    for rel, written in done:
+        wanted.add(Path(rel))
+        if written:
+            changes.written.append(rel)
+        else:
+            changes.unchanged += 1
+    for rel, content in sorted(files.items()):
+        if write_if_changed(root / rel, content):
+            changes.written.append(rel)
+        else:
+            changes.unchanged += 1
+    changes.written.sort()
     for path in sorted(root.rglob("*"), reverse=True):  # children before their folders
         rel = path.relative_to(root)
         if path.is_file() or path.is_symlink():
@@ -43,6 +49,18 @@ def sync_tree(root: Path, files: dict[str, str | bytes]) -> Changes:
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
     return changes
+
+
+def write_if_changed(path: Path, content: str | bytes) -> bool:
+    """Write ``content`` to ``path`` only if it differs; True if written."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        if path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    write_atomic(path, data)
+    return True
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -8,7 +8,8 @@ Each case file starts with comment lines:
 
 The case file replaces (or is added beside) the fixture entry named by ``target``,
 the whole tree is validated, and the full list of problems must equal the
-``expect`` lines: nothing missing, nothing extra, in order.
+``expect`` lines: nothing missing, nothing extra, in order. It must do so whether the
+entries are loaded in one process or shared out over forked workers.
 """
 from __future__ import annotations
 
@@ -40,5 +41,6 @@ def test_invalid_case(case: Path, content_copy: Path) -> None:
     target, expected = header(raw)
     assert expected, f"{case.name} has no '# expect:' lines"
     (content_copy / target).write_bytes(raw)
-    _, problems = load_content(content_copy, today=TODAY)
-    assert [str(p) for p in problems] == expected
+    for jobs in (1, 2):  # loaded here, and by two forked workers (as a big content tree is)
+        _, problems = load_content(content_copy, today=TODAY, jobs=jobs)
+        assert [str(p) for p in problems] == expected, f"with {jobs} process(es)"
