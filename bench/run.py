@@ -217,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
     parser.add_argument("--readme", action="store_true", help="write the results table into README.md")
     parser.add_argument("--serve", action="store_true", help="only measure the serve preview")
-    parser.add_argument("--jobs", type=int, help="MkDocs processes (default: as `build` chooses)")
+    parser.add_argument("--jobs", type=int, help="processes for the generator and MkDocs (default: as `build` chooses)")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # internal: one size, JSON out
     parser.add_argument("--work", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
