@@ -84,4 +84,17 @@ def test_tooltip_on_hover_tap_and_focus(browser: Browser, base_url: str) -> None
     word.evaluate("word => word.blur()")  # focus moves away: the tooltip goes
     tooltip.wait_for(state="hidden")
     assert word.get_attribute("aria-describedby") is None
+
+    # A glossary word inside a link (a related cause's title) is not a second Tab stop.
+    in_links = page.locator("article a abbr")
+    assert in_links.count() > 0, "the test needs a page with a glossary word in a link"
+    assert all(tabindex is None for tabindex in in_links.evaluate_all("els => els.map(e => e.getAttribute('tabindex'))"))
     context.close()
+
+
+def test_the_a_to_z_has_no_tooltips_inside_its_links(built_project: Path) -> None:
+    # Every name on the A to Z is a link: a tooltip inside it would compete with the link.
+    html = (built_project / "site" / "a-z" / "index.html").read_text(encoding="utf-8")
+    assert "<abbr" not in html
+    assert "*[" not in (built_project / "docs" / "a-z.md").read_text(encoding="utf-8")
+    assert "<abbr" in (built_project / "site" / "causes" / "index.html").read_text(encoding="utf-8")

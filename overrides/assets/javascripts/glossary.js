@@ -61,13 +61,14 @@
   }
 
   /* Each page (also after instant navigation): make the words focusable, and move the meaning
-   * out of `title` so the browser's own tooltip does not show as well. */
+   * out of `title` so the browser's own tooltip does not show as well. A word inside a link is
+   * not made focusable: the Tab key would stop on the link and then on the word in it. */
   function prepare() {
     hide();
     document.querySelectorAll("article abbr[title]").forEach(function (abbr) {
       abbr.dataset.meaning = abbr.title;
       abbr.removeAttribute("title");
-      abbr.tabIndex = 0;
+      if (!abbr.closest("a")) abbr.tabIndex = 0;
     });
   }
 
