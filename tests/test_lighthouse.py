@@ -11,9 +11,11 @@ a few points of Total Blocking Time.
 The phone it emulates is calibrated to the machine. Lighthouse slows the CPU down 4 times by
 default, which turns a high-end desktop into a mid-tier phone; on a slower machine that makes a
 slower phone than intended. Lighthouse's throttling guide says to calibrate from its benchmark
-index, with the formula of the CPU throttling calculator it links to (``cpu_slowdown``). This
-2-core machine scores 1,100-1,500 (a low-end desktop), so it gets 2.6-3.8 times, not 4; a fast
-machine gets more than 4.
+index, and to lower the multiplier on a weaker machine, with the formula of the CPU throttling
+calculator it links to (``cpu_slowdown``). A shared machine's speed changes from minute to
+minute (this one measured 1,020-2,030 within an hour), so each run uses the index measured by
+the run before it. It is never more than the default 4: on a fast machine the test is a plain
+Lighthouse run, the one PageSpeed Insights reports.
 """
 from __future__ import annotations
 
@@ -32,6 +34,7 @@ pytestmark = pytest.mark.browser
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 MINIMUM = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+DEFAULT_SLOWDOWN = 4.0  # Lighthouse's own CPU slowdown
 
 
 def heaviest(site: Path, folder: str) -> str:
@@ -41,24 +44,27 @@ def heaviest(site: Path, folder: str) -> str:
 
 
 def cpu_slowdown(benchmark_index: float) -> float:
-    """The CPU slowdown that makes a machine with this benchmark index a mid-tier phone.
+    """The CPU slowdown that makes a machine with this benchmark index a mid-tier phone, at most
+    Lighthouse's default of 4 (which the calculator gives at 1,533).
 
     From https://github.com/GoogleChrome/lighthouse/blob/main/docs/throttling.md#cpu-throttling and
-    the calculator it links to (1,533 gives Lighthouse's default of 4).
+    the calculator it links to.
     """
     if benchmark_index >= 1300:
-        return 3 + (benchmark_index - 1300) / 233
-    if benchmark_index >= 800:
-        return 2 + (benchmark_index - 800) / 500
-    return max(1.0, 1 + (benchmark_index - 150) / 650)
+        slowdown = 3 + (benchmark_index - 1300) / 233
+    elif benchmark_index >= 800:
+        slowdown = 2 + (benchmark_index - 800) / 500
+    else:
+        slowdown = 1 + (benchmark_index - 150) / 650
+    return round(min(DEFAULT_SLOWDOWN, max(1.0, slowdown)), 2)
 
 
 @pytest.fixture(scope="module")
-def slowdown(base_url: str, tmp_path_factory: pytest.TempPathFactory) -> float:
-    """Calibrated once, from the benchmark index of a Lighthouse run on the small 404 page."""
+def calibration(base_url: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, float]:
+    """The CPU slowdown for the next run: first from a run on the small 404 page, then from each run."""
     report = tmp_path_factory.mktemp("calibrate") / "run.json"
     lighthouse(base_url + "404.html", report)
-    return round(cpu_slowdown(json.loads(report.read_text(encoding="utf-8"))["environment"]["benchmarkIndex"]), 2)
+    return {"slowdown": cpu_slowdown(benchmark_index(report))}
 
 
 def benchmark_index(report: Path) -> float:
@@ -98,24 +104,35 @@ def lost_points(report: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("page", ["home", "cause", "treatment", "navigator"])
-def test_lighthouse_scores(page: str, built_project: Path, base_url: str, slowdown: float, tmp_path: Path) -> None:
+def test_lighthouse_scores(page: str, built_project: Path, base_url: str, calibration: dict[str, float],
+                           tmp_path: Path) -> None:
     site = built_project / "site"
     path = {"home": "", "navigator": "navigator/", "cause": heaviest(site, "causes"),
             "treatment": heaviest(site, "treatments")}[page]
-    runs = [lighthouse(base_url + path, tmp_path / "run-1.json", slowdown)]
+    runs: list[dict[str, int]] = []
+    slowdowns: list[float] = []
+
+    def run() -> Path:
+        report = tmp_path / f"run-{len(runs) + 1}.json"
+        slowdowns.append(calibration["slowdown"])
+        runs.append(lighthouse(base_url + path, report, calibration["slowdown"]))
+        calibration["slowdown"] = cpu_slowdown(benchmark_index(report))  # for the next run
+        return report
+
+    last = run()
     if any(runs[0][name] < minimum for name, minimum in MINIMUM.items()):
-        runs += [lighthouse(base_url + path, tmp_path / f"run-{n}.json", slowdown) for n in range(2, 6)]
+        for _ in range(4):
+            last = run()
     scores = {name: statistics.median(run[name] for run in runs) for name in MINIMUM}
     low = {name: score for name, score in scores.items() if score < MINIMUM[name]}
-    last = tmp_path / f"run-{len(runs)}.json"
     assert not low, (
-        f"/{path}: Lighthouse scores {low} are below {MINIMUM} (runs: {runs}; CPU slowdown {slowdown}x, "
+        f"/{path}: Lighthouse scores {low} are below {MINIMUM} (runs: {runs}; CPU slowdowns {slowdowns}, "
         f"calibrated to a mid-tier phone; benchmark index in the last run {benchmark_index(last):.0f}). "
         f"What cost points in the last run: {lost_points(last)}"
     )
 
 
-@pytest.mark.parametrize(("index", "expected"), [(2000, 6.0), (1533, 4.0), (1300, 3.0), (1050, 2.5), (800, 2.0),
+@pytest.mark.parametrize(("index", "expected"), [(2000, 4.0), (1533, 4.0), (1300, 3.0), (1050, 2.5), (800, 2.0),
                                                  (475, 1.5), (150, 1.0), (50, 1.0)])
 def test_the_slowdown_follows_lighthouses_calculator(index: float, expected: float) -> None:
     assert cpu_slowdown(index) == pytest.approx(expected, abs=0.01)
