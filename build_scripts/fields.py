@@ -28,15 +28,16 @@ class Context:
 
     ids: dict[str, list[str]] = field(default_factory=dict)
     lists: dict[str, dict[str, str]] = field(default_factory=dict)
-    _id_sets: dict[str, tuple[int, frozenset[str]]] = field(default_factory=dict, repr=False)
+    _id_sets: dict[str, tuple[list[str], frozenset[str]]] = field(default_factory=dict, repr=False)
 
     def has_id(self, target: str, value: str) -> bool:
         """Whether ``value`` is a known id of ``target``: a set lookup, so checking the references
-        of N entries costs O(N), not O(N^2)."""
+        of N entries costs O(N), not O(N^2). The set is made again when ``ids[target]`` is given a
+        new list (the cache holds the list itself, so it is never mistaken for a later one)."""
         ids = self.ids.get(target, [])
         cached = self._id_sets.get(target)
-        if cached is None or cached[0] != id(ids):
-            cached = self._id_sets[target] = (id(ids), frozenset(ids))
+        if cached is None or cached[0] is not ids:
+            cached = self._id_sets[target] = (ids, frozenset(ids))
         return value in cached[1]
 
 
