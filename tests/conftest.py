@@ -37,6 +37,11 @@ def copy_project(target: Path, content: Path = ROOT / "content") -> Path:
     return target
 
 
+def files_of(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder``: {relative path: bytes}, to compare two builds byte for byte."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 def run_cli(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run ``python -m build_scripts`` for real and capture its output."""
     return subprocess.run(

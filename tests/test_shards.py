@@ -14,13 +14,9 @@ from pathspec import GitIgnoreSpec
 
 from build_scripts.shards import page_order, plan, share_config
 from build_scripts.site import mkdocs_env
-from tests.conftest import copy_project, run_cli
+from tests.conftest import copy_project, files_of, run_cli
 
 SHARES = 3
-
-
-def files_of(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 def test_a_shared_build_makes_the_same_site_byte_for_byte(built_project: Path, tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ import pytest
 
 from build_scripts.site import generate
 from build_scripts.workers import PARALLEL_FROM, fork_map, worker_count
-from tests.conftest import copy_project
+from tests.conftest import copy_project, files_of
 
 
 def test_results_come_back_in_order_from_more_than_one_process() -> None:
@@ -50,12 +50,7 @@ def test_few_items_are_done_in_this_process() -> None:
     assert worker_count(10, jobs=1) == 1
     assert worker_count(10, jobs=4) == 4
     assert worker_count(3, jobs=4) == 3
-    assert {pid for pid in fork_map(lambda _: os.getpid(), range(10))} == {os.getpid()}
-
-
-def docs_of(root: Path) -> dict[str, bytes]:
-    docs = root / "docs"
-    return {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()}
+    assert set(fork_map(lambda _: os.getpid(), range(10))) == {os.getpid()}
 
 
 def test_workers_write_the_same_docs_as_one_process(tmp_path: Path) -> None:
@@ -65,7 +60,7 @@ def test_workers_write_the_same_docs_as_one_process(tmp_path: Path) -> None:
     assert status_one == status_two == 0
     assert changes_one is not None and changes_two is not None
     assert changes_two.written == changes_one.written
-    assert docs_of(two) == docs_of(one)
+    assert files_of(two / "docs") == files_of(one / "docs")
 
     (two / "docs" / "causes" / "stale.md").write_text("left from an entry that was deleted")
     again, _ = generate(two, jobs=2)
