@@ -150,6 +150,7 @@ class Choice(Kind):
     values: tuple[str, ...] = ()
     controlled: str = ""
     controlled_in: str = "content/taxonomy.yaml"
+    shown: str | None = None  # the list's name in messages (default: ``controlled``; "" for none)
 
     def allowed(self, ctx: Context) -> list[str]:
         return list(self.values) if self.values else list(ctx.lists.get(self.controlled, {}))
@@ -160,7 +161,8 @@ class Choice(Kind):
             yield loc, f"expected one of: {', '.join(allowed)}; got {type_name(value)}"
         elif value not in allowed:
             hint = suggest(value, allowed) or f" (allowed: {', '.join(allowed)})"
-            where = f" in {self.controlled_in} '{self.controlled}'" if self.controlled else ""
+            name = self.controlled if self.shown is None else self.shown
+            where = f" in {self.controlled_in}" + (f" '{name}'" if name else "") if self.controlled else ""
             yield loc, f"'{value}' is not an allowed value{where}{hint}"
 
     def json_schema(self, ctx: Context) -> dict[str, Any]:
@@ -171,7 +173,7 @@ class Choice(Kind):
         allowed = self.allowed(ctx)
         if allowed:
             return "one of: " + ", ".join(allowed)
-        return f"one of the {self.controlled} listed in {self.controlled_in}"
+        return f"one of the {self.shown or self.controlled} listed in {self.controlled_in}"
 
 
 @dataclass
@@ -296,10 +298,103 @@ def _identity(item: Any) -> str | None:
     if isinstance(item, str) and not is_placeholder(item):
         return item.strip().lower()
     if isinstance(item, dict):
-        for key in ("id", "url", "term"):
+        for key in ("id", "url", "term", "sign"):
             if isinstance(item.get(key), str) and not is_placeholder(item[key]):
                 return item[key].strip().lower()
     return None
+
+
+@dataclass
+class Flag(Kind):
+    """true or false."""
+
+    def check(self, value: Any, loc: Loc, ctx: Context) -> Found:
+        if not isinstance(value, bool):
+            yield loc, f"expected true or false, got {type_name(value)}"
+
+    def json_schema(self, ctx: Context) -> dict[str, Any]:
+        return {"type": "boolean"}
+
+    def describe(self, ctx: Context) -> str:
+        return "true or false"
+
+
+@dataclass
+class MapOf(Kind):
+    """Named values of one kind: ``key: value`` lines, each key kebab-case (``nhs-tetanus: {...}``)."""
+
+    item: Kind = field(default_factory=Text)
+    min_items: int = 0
+
+    def check(self, value: Any, loc: Loc, ctx: Context) -> Found:
+        if not isinstance(value, Mapping):
+            yield loc, f"expected a set of named values (lines like 'some-name: ...'), got {type_name(value)}"
+            return
+        if len(value) < self.min_items:
+            yield loc, f"needs at least {self.min_items} item{'s' * (self.min_items != 1)}, has {len(value)}"
+        for key, item in value.items():
+            if not isinstance(key, str) or not re.fullmatch(ID_PATTERN, key):
+                yield loc + (key,), f"{key!r} must be kebab-case: lower-case letters, digits and single hyphens"
+            yield from check_value(self.item, item, loc + (key,), ctx)
+
+    def json_schema(self, ctx: Context) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "object", "propertyNames": {"pattern": ID_PATTERN},
+                               "additionalProperties": self.item.json_schema(ctx)}
+        if self.min_items:
+            out["minProperties"] = self.min_items
+        return out
+
+    def describe(self, ctx: Context) -> str:
+        return f"named items (kebab-case names), each {self.item.describe(ctx)}"
+
+
+SIGNS_FILE = "content/triage.yaml"
+
+
+@dataclass
+class SignRef(Kind):
+    """A warning sign on an entry's care card: the id of a sign in content/triage.yaml, placed at
+    that sign's own level, or ``{sign: id, says: ...}`` to word it for this entry."""
+
+    level: str = ""
+    says: Kind = field(default_factory=lambda: Text(200))
+
+    def check(self, value: Any, loc: Loc, ctx: Context) -> Found:
+        sign = value
+        if isinstance(value, Mapping):
+            for key in value:
+                if key not in ("sign", "says"):
+                    yield loc + (key,), f"unknown field{suggest(str(key), ['sign', 'says']) or '; allowed: sign, says'}"
+            if "says" in value:
+                yield from check_value(self.says, value["says"], loc + ("says",), ctx)
+            if "sign" not in value:
+                yield loc + ("sign",), "missing required field"
+                return
+            sign, loc = value["sign"], loc + ("sign",)
+        levels = ctx.lists.get("signs", {})
+        if not isinstance(sign, str):
+            yield loc, f"expected the id of a warning sign in {SIGNS_FILE}, got {type_name(sign)}"
+        elif sign not in levels:
+            hint = suggest(sign, list(levels))
+            yield loc, (f"unknown sign '{sign}'{hint}: care cards name signs from {SIGNS_FILE}; "
+                        "add a new sign there first, with the source that sets its level")
+        elif levels[sign] and levels[sign] != self.level:
+            yield loc, (f"'{sign}' has level '{levels[sign]}' in {SIGNS_FILE}: list it under care.{levels[sign]} "
+                        f"(a sign's level is set once, by its sources)")
+
+    def json_schema(self, ctx: Context) -> dict[str, Any]:
+        ref = {"type": "string", "pattern": ID_PATTERN}
+        return {"oneOf": [ref, {"type": "object", "additionalProperties": False, "required": ["sign"],
+                                "properties": {"sign": ref, "says": self.says.json_schema(ctx)}}],
+                "description": f"the id of a sign at level '{self.level}' in {SIGNS_FILE}"}
+
+    def describe(self, ctx: Context) -> str:
+        levels = ctx.lists.get("signs", {})
+        mine = [sign for sign, level in levels.items() if level == self.level]
+        listed = f" ({', '.join(mine)})" if mine else ""
+        article = "an" if self.level[:1] in "aeiou" else "a"
+        return (f"the id of {article} {self.level} sign from {SIGNS_FILE}{listed}; or 'sign: id' with 'says: ...' "
+                "to word it for this entry")
 
 
 @dataclass

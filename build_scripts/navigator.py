@@ -1,50 +1,28 @@
-"""The symptom navigator: its questions, its care-level rules, and the data its page embeds.
+"""The symptom navigator: the data its page embeds, all drawn from the triage model.
 
-Everything the page's script decides with is defined here and written into the page as JSON,
-so the rules are reviewed in one place and the reader's choices never leave the device.
+The page asks for every emergency sign first, then where the symptom is, what comes with it,
+what brings it on, and the model's other questions (how long, how fast it is getting worse,
+known conditions, ...); the remaining signs are tick boxes under their groups. The page's script
+(``overrides/assets/javascripts/navigator.js``) turns the answers into signs, with each sign's
+``implied_by``, and the level is the most urgent sign's. Nothing here decides a level: the signs
+in ``content/triage.yaml`` do, so the navigator cannot disagree with the care cards.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
 from typing import Any
 
+from build_scripts import triage as triage_model
 from build_scripts.schema import CARE_LEVELS, CAUSE, HOW_COMMON
 from build_scripts.validate import Content
 
-
-@dataclass(frozen=True)
-class Sign:
-    """A navigator option that sets the care level by itself."""
-
-    id: str
-    label: str
-    level: str  # a CARE_LEVELS key
-
-
-# Asked first: signs that need help now or today, whatever the cause.
-RED_FLAGS = (
-    Sign("sudden-weakness", "Sudden weakness, a drooping face, or trouble speaking", "emergency"),
-    Sign("fit", "A fit (seizure)", "emergency"),
-    Sign("breathing", "Trouble breathing or swallowing that came on suddenly", "emergency"),
-    Sign("long-cramp", "A cramp that has lasted more than 10 minutes", "urgent"),
-    Sign("wound-stiffness", "Stiff muscles or a stiff jaw after a cut, wound or bite", "urgent"),
-    Sign("fever-spasms", "Spasms with a high temperature that are getting worse", "urgent"),
-)
-
-DURATIONS = (
-    ("days", "Less than 2 weeks", ""),
-    ("weeks", "2 weeks or more", "see_doctor"),
-)
-
-# Symptoms and triggers (ids from content/taxonomy.yaml) that mean "see a doctor" on their own.
-SEE_DOCTOR_SYMPTOMS = ("weakness", "muscle-wasting", "numbness-or-tingling", "trouble-speaking-or-swallowing",
-                       "swelling-or-redness", "twisting-or-odd-posture", "weight-change")
-SEE_DOCTOR_TRIGGERS = ("new-medicine",)
 COMMONNESS = {value: len(HOW_COMMON) - i for i, value in enumerate(HOW_COMMON)}  # common 3, less common 2, rare 1
+SIGN_WEIGHT = 3  # a cause a sign points to outranks causes that only share a symptom or trigger
+CONDITION_WEIGHT = 2
 
 
 def data(content: Content) -> dict[str, Any]:
-    """What the navigator page embeds: the causes, the options and the rules."""
+    """What the navigator page embeds: causes, levels, signs and questions."""
+    triage = content.triage
     causes = []
     for entry in sorted(content.entries[CAUSE.name].values(), key=lambda e: str(e.data.get("title", "")).casefold()):
         d = entry.data
@@ -56,12 +34,29 @@ def data(content: Content) -> dict[str, Any]:
             "commonness": COMMONNESS.get(d.get("how_common"), 0),
             "how_common": d.get("how_common"),
             "areas": d.get("body_areas") or [],
-            "signs": [*(d.get("symptoms") or []), *(d.get("triggers") or [])],
+            "answers": [*(f"symptom:{s}" for s in d.get("symptoms") or []),
+                        *(f"trigger:{t}" for t in d.get("triggers") or [])],
         })
+    boosts = {f"{q['id']}:{o['id']}": o.get("causes") or [] for q in triage.questions for o in q.get("options", [])
+              if o.get("causes")}
     return {
         "causes": causes,
-        "levels": [{"key": level.key, "label": level.label, "action": level.action} for level in CARE_LEVELS],
-        "red_flags": [asdict(sign) for sign in RED_FLAGS],
-        "durations": [{"id": i, "label": label, "level": level} for i, label, level in DURATIONS],
-        "see_doctor_signs": [*SEE_DOCTOR_SYMPTOMS, *SEE_DOCTOR_TRIGGERS],
+        "levels": triage_model.levels(),
+        "signs": [{"id": s.id, "level": s.level, "says": s.says, "implied_by": [list(c) for c in s.implied_by],
+                   "causes": list(s.causes)} for s in triage.signs.values()],
+        "boosts": boosts,
+        "weights": {"sign": SIGN_WEIGHT, "condition": CONDITION_WEIGHT},
+        "places_question": next((q["id"] for q in triage.questions if q.get("from_areas")), ""),
+    }
+
+
+def form(content: Content) -> dict[str, Any]:
+    """What the page's form lists: emergency signs by group, the questions, the other signs by group."""
+    triage = content.triage
+    asked = [s for s in triage.signs.values() if s.ask]
+    return {
+        "emergency": triage.grouped([s for s in triage.at("emergency") if s.ask]),
+        "questions": [q for q in triage.questions if not q.get("from_areas")],
+        "others": triage.grouped(sorted((s for s in asked if s.level != "emergency"),
+                                        key=lambda s: [level.key for level in CARE_LEVELS].index(s.level))),
     }

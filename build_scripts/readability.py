@@ -20,7 +20,7 @@ import textstat
 MAX_GRADE = 8.0  # no page may score above this Flesch-Kincaid grade
 TARGET_MEDIAN = 6.5
 PARALLEL_FROM = 300  # pages; below this, starting worker processes costs more than it saves
-BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "td", "th", "dt", "dd", "summary"}
+BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "td", "th", "dt", "dd", "summary", "label", "legend"}
 BLOCK_STARTERS = BLOCKS | {"ul", "ol", "table", "div", "dl"}  # text before these ends a sentence
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 SKIPPED = {"script", "style", "svg"}

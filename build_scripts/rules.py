@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from build_scripts.fields import Loc
+from build_scripts.schema import EMERGENCY_NUMBERS
 
 Found = Iterator[tuple[Loc, str]]
 
@@ -19,7 +20,12 @@ DOSE = re.compile(
     r"(?!\s+of\s+(?:water|fluid))",
     re.I,
 )
-EMERGENCY = re.compile(r"\b999\b(?!, 911 or 112)")
+EMERGENCY = re.compile(r"\b999\b(?! \(UK\), 911 \(US\), 112 \(EU\),? or your local emergency number)")
+# Words that set a level of care ("get help today if ..."). Levels come from content/triage.yaml,
+# through an entry's care cards, so prose that sets one can disagree with them.
+LEVEL_PROSE = re.compile(r"\b(?:call|phone|dial)\s+(?:an\s+ambulance|999|911|112)\b|\bget\s+(?:medical\s+|urgent\s+)?help\s+"
+                         r"(?:today|now|straight\s+away|the\s+same\s+day)\b|\bgo\s+to\s+(?:A&E|(?:the|an)\s+emergency\s+"
+                         r"department)|\burgent\s+(?:GP\s+)?appointment|class=\"care\b", re.I)
 KEEP_TAKING = re.compile(r"do not stop (?:taking )?a prescribed medicine", re.I)
 
 
@@ -47,10 +53,36 @@ def no_doses(entry_type: str, data: dict[str, Any]) -> Found:
 
 
 def full_emergency_numbers(entry_type: str, data: dict[str, Any]) -> Found:
-    """Readers are in many countries: an emergency number is always '999, 911 or 112'."""
+    """Readers are in many countries: an emergency number is always given with the others."""
     for loc, text in strings(data):
         if EMERGENCY.search(text):
-            yield loc, "write the emergency number as '999, 911 or 112' so it works for readers in any country"
+            yield loc, f"write the emergency number as '{EMERGENCY_NUMBERS}' so it works for readers in any country"
+
+
+def levels_come_from_signs(entry_type: str, data: dict[str, Any]) -> Found:
+    """How fast to get help is said once, by the warning signs in content/triage.yaml: an entry's
+    prose never sets a level of its own, so it cannot disagree with its care cards."""
+    for loc, text in strings(data):
+        if loc[:1] in (("care",), ("sources",)):
+            continue
+        match = LEVEL_PROSE.search(text)
+        if match:
+            yield loc, (f"'{' '.join(match.group(0).split())}' sets a level of care in prose; name the warning sign under 'care' "
+                        "instead (signs are in content/triage.yaml; add a missing one there, with its source)")
+
+
+# Medicines whose UK and US names differ: a page names both, so every reader knows the medicine.
+BOTH_NAMES = {"paracetamol": "acetaminophen", "adrenaline": "epinephrine", "salbutamol": "albuterol"}
+_NAMES = re.compile(r"\b(" + "|".join(BOTH_NAMES) + r")\b", re.I)
+
+
+def uk_and_us_medicine_names(entry_type: str, data: dict[str, Any]) -> Found:
+    """A medicine with different UK and US names is written with both: 'paracetamol (acetaminophen)'."""
+    for loc, text in strings(data):
+        for match in _NAMES.finditer(text):
+            us = BOTH_NAMES[match.group(1).lower()]
+            if us not in text.lower():
+                yield loc, f"write '{match.group(1)} ({us})' so readers in the US know the medicine too"
 
 
 def medicines_say_keep_taking(entry_type: str, data: dict[str, Any]) -> Found:
@@ -73,6 +105,8 @@ def rare_causes_say_so(entry_type: str, data: dict[str, Any]) -> Found:
 RULES: tuple[Callable[[str, dict[str, Any]], Found], ...] = (
     no_doses,
     full_emergency_numbers,
+    levels_come_from_signs,
+    uk_and_us_medicine_names,
     medicines_say_keep_taking,
     rare_causes_say_so,
 )

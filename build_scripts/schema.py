@@ -7,7 +7,7 @@ is added or changed here and nowhere else.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from build_scripts.fields import (
@@ -15,11 +15,14 @@ from build_scripts.fields import (
     Context,
     Date,
     Field,
+    Flag,
     Id,
     ListOf,
+    MapOf,
     Markdown,
     Obj,
     Ref,
+    SignRef,
     Text,
     Url,
 )
@@ -37,14 +40,21 @@ class CareLevel:
     key: str
     label: str  # the level, in words, at the start of the heading
     action: str  # what to do, ending with "if:"
+    now: str  # what to do, as a sentence for a reader who has such a sign
 
 
-# Emergency first: the order the cards appear on a page.
+# Emergency first: the order the cards appear on a page. The numbers read in every country.
+EMERGENCY_NUMBERS = "999 (UK), 911 (US), 112 (EU) or your local emergency number"
 CARE_LEVELS = (
-    CareLevel("emergency", "Emergency", "call 999, 911 or 112, or go to the emergency department now if:"),
-    CareLevel("urgent", "Urgent", "get medical help today (a same-day appointment or a health advice line) if:"),
-    CareLevel("see_doctor", "See a doctor", "make an appointment with a doctor if:"),
+    CareLevel("emergency", "Emergency", f"call {EMERGENCY_NUMBERS} now if:",
+              f"Call {EMERGENCY_NUMBERS} now, or go to the emergency department."),
+    CareLevel("urgent", "Urgent", "get medical help today (a same-day appointment, or a health line such as "
+              "NHS 111) if:", "Get medical help today: ask for a same-day appointment, or call a health line "
+              "such as NHS 111."),
+    CareLevel("see_doctor", "See a doctor", "make an appointment with a doctor if:",
+              "Make an appointment with a doctor. It does not need to be today."),
 )
+LEVEL_KEYS = tuple(level.key for level in CARE_LEVELS)
 
 TITLE = Field("title", Text(80), help="The plain name a reader would use.", example="Caffeine")
 ALSO_CALLED = Field(
@@ -116,21 +126,24 @@ class EntryType:
 
 
 CARE_EXAMPLES = {
-    "emergency": "You have chest pain after taking caffeine pills.",
-    "urgent": "A cramp lasts longer than 10 minutes.",
-    "see_doctor": "The twitch lasts more than 2 weeks.",
+    "emergency": ["heart-and-faint"],
+    "urgent": ["long-cramp-not-easing"],
+    "see_doctor": ["twitch-over-2-weeks", {"sign": "twitch-many-places-unchecked",
+                                           "says": "The twitch is in more than one part of your body."}],
 }
 CARE = Field(
     "care",
     Obj(
         tuple(
-            Field(level.key, ListOf(Text(200), min_items=1, max_items=5), required=False,
-                  help=f"{level.label}: {level.action} At most 5 short bullets.", example=[CARE_EXAMPLES[level.key]])
+            Field(level.key, ListOf(SignRef(level.key), min_items=1, max_items=6), required=False,
+                  help=f"{level.label}: {level.action} Warning signs from content/triage.yaml at this level, "
+                       "at most 6.", example=CARE_EXAMPLES[level.key])
             for level in CARE_LEVELS
         ),
         min_fields=1,
     ),
-    help="When to get help, in three levels. Give at least one level; emergency appears first.",
+    help="When to get help: warning signs from content/triage.yaml, under their own level. Give at least "
+         "one level; emergency appears first.",
 )
 
 CAUSE = EntryType(
@@ -202,8 +215,10 @@ TREATMENT = EntryType(
         Field("risks", Markdown(), heading="Risks and things to avoid", help="Side effects and don'ts.",
               example="- If you stop all at once, you may get headaches for a few days.\n"),
         Field("when_to_stop", Markdown(), heading="When to stop and get help",
-              help="Signs that mean stop and see a doctor.",
-              example="- See a doctor if the twitches go on for more than 2 weeks after you cut down.\n"),
+              help="When to stop or change the treatment. Signs that need a doctor go in 'care' below.",
+              example="- Stop if the headaches from cutting down are bad, and cut down more slowly.\n"),
+        replace(CARE, required=False, help="Warning signs from content/triage.yaml that readers of this "
+                "treatment should know, under their own level; shown after 'When to stop and get help'."),
         SOURCES,
         *REVIEW,
     ),
@@ -271,3 +286,62 @@ GLOSSARY_TERM = Obj(
     )
 )
 GLOSSARY = Obj((Field("terms", ListOf(GLOSSARY_TERM, min_items=1, max_items=500)),))
+
+
+# The triage model (content/triage.yaml): the one list of warning signs, their levels and the
+# navigator's questions. Entries' care cards name these signs; see build_scripts/triage.py.
+SIGN_REVIEW = REVIEW
+TRIAGE_GROUP = Obj((
+    Field("id", Id(), help="Used by signs.", example="brain"),
+    Field("label", Text(60), help="The heading readers see.", example="Stroke, fits and the brain"),
+))
+QUESTION_OPTION = Obj((
+    Field("id", Id(), help="Used in signs' implied_by as question:option.", example="fast"),
+    Field("label", Text(80), help="What the reader picks.", example="Yes, quickly, over hours or days"),
+    Field("causes", ListOf(Ref("cause")), required=False, help="Causes this answer makes more likely."),
+))
+QUESTION = Obj((
+    Field("id", Id(), help="The question's name.", example="worsening"),
+    Field("ask", Text(100), help="The question, as the navigator asks it.", example="Is it getting worse?"),
+    Field("many", Flag(), required=False, help="The reader may pick more than one option."),
+    Field("from_areas", Flag(), required=False,
+          help="Not asked: the navigator answers it from the body areas picked (more than one, or all over)."),
+    Field("options", ListOf(QUESTION_OPTION, min_items=2, max_items=12), help="The answers, first one the default."),
+))
+SIGN = Obj((
+    Field("id", Id(), help="How entries' care cards name this sign.", example="wound-stiffness"),
+    Field("level", Choice(LEVEL_KEYS), help="How fast to get help: set by the sign's sources.", example="emergency"),
+    Field("group", Choice(controlled="sign_groups", controlled_in="content/triage.yaml", shown="groups"),
+          help="The heading it is listed under.", example="infection"),
+    Field("key", Flag(), required=False,
+          help="Listed on the home page and 'Twitch, spasm or cramp?' as well as 'When to get help'."),
+    Field("level_note", Text(300), required=False,
+          help="Why this level, where the sources do not set it in these words (for reviewers; in the API)."),
+    Field("says", Text(200), help="The sign in a reader's words, as a full sentence: what care cards show.",
+          example="You have stiff muscles, a stiff jaw or painful spasms after a cut, wound, burn or animal bite."),
+    Field("ask", Text(120), required=False, help="The navigator's tick box for it, if it cannot be told from other "
+          "answers (see implied_by).", example="Stiff muscles, a stiff jaw or painful spasms after a cut, wound or bite"),
+    Field("lay_words", ListOf(Text(60), max_items=30), required=False,
+          help="How readers describe it, for search only: never shown on a page.",
+          example=["lockjaw", "cant open my mouth"]),
+    Field("implied_by", ListOf(ListOf(Choice(controlled="answers", shown="",
+                                                controlled_in="the navigator's answers (area:, symptom: and trigger: "
+                                                              "ids from taxonomy.yaml, and the questions above)"),
+                                      min_items=1, max_items=4), max_items=8), required=False,
+          help="Sets of navigator answers (question:option) that together mean this sign.",
+          example=[["trigger:wound", "symptom:stiffness"]]),
+    Field("causes", ListOf(Ref("cause")), required=False, help="The causes this sign points to."),
+    Field("sources", ListOf(Choice(controlled="triage_sources", controlled_in="content/triage.yaml", shown="sources"),
+                            min_items=1, max_items=4),
+          help="The pages (keys of 'sources' above) that set its level.", example=["nhs-tetanus"]),
+    *SIGN_REVIEW,
+))
+TRIAGE = Obj((
+    Field("sources", MapOf(SOURCE, min_items=1), help="Pages the signs cite, by key."),
+    Field("groups", ListOf(TRIAGE_GROUP, min_items=1, max_items=30), help="Headings for the signs, in order."),
+    Field("questions", ListOf(QUESTION, min_items=1, max_items=20), help="The navigator's other questions."),
+    Field("signs", ListOf(SIGN, min_items=1, max_items=500), help="Every warning sign."),
+    Field("words", ListOf(ListOf(Text(40), min_items=2, max_items=20), max_items=300), required=False,
+          help="Words that mean the same to the search box's warning card, each group led by the word the "
+               "others count as ('pee', 'urine', 'wee'). Used for matching only; never shown."),
+))

@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from build_scripts.fields import Context
-from build_scripts.schema import CAUSE, ENTRY_TYPES, EntryType
+from build_scripts.schema import CARE_LEVELS, CAUSE, ENTRY_TYPES, TRIAGE, EntryType
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -55,12 +55,40 @@ def api_schema(etype: EntryType, ctx: Context) -> dict[str, Any]:
     }
 
 
+def triage_schema(ctx: Context) -> dict[str, Any]:
+    """Schema for content/triage.yaml, the warning signs."""
+    return {"$schema": DIALECT, "$id": "triage.schema.json", "title": "Muscle Twitch Guide warning signs",
+            "description": "content/triage.yaml. Generated from build_scripts/schema.py; do not edit.",
+            **TRIAGE.json_schema(ctx)}
+
+
+def triage_api_schema(ctx: Context) -> dict[str, Any]:
+    """Schema for ``api/triage.json``: the model, the levels in words, and which entries name each sign."""
+    model = copy.deepcopy(TRIAGE.json_schema(ctx))
+    sign = model["properties"]["signs"]["items"]
+    sign["properties"]["named_by"] = {"type": "array", "items": {"type": "string"},
+                                      "description": "Entries whose care cards name this sign, as type/id (derived)."}
+    sign["required"] = [*sign["required"], "named_by"]
+    level = {"type": "object", "additionalProperties": False, "required": ["key", "label", "action", "now"],
+             "properties": {k: {"type": "string"} for k in ("key", "label", "action", "now")}}
+    model["properties"].update({
+        "type": {"const": "triage"},
+        "schema": {"type": "string"},
+        "levels": {"type": "array", "items": level, "minItems": len(CARE_LEVELS), "maxItems": len(CARE_LEVELS)},
+    })
+    model["required"] = ["type", "schema", "levels", *model["required"]]
+    return {"$schema": DIALECT, "$id": "triage.api.schema.json", "title": "Muscle Twitch Guide triage API document",
+            **model}
+
+
 def all_schemas(ctx: Context) -> dict[str, str]:
     """{file name: JSON text} for every schema."""
     out = {}
     for etype in ENTRY_TYPES:
         out[f"{etype.name}.schema.json"] = dump(entry_schema(etype, ctx))
         out[f"{etype.name}.api.schema.json"] = dump(api_schema(etype, ctx))
+    out["triage.schema.json"] = dump(triage_schema(ctx))
+    out["triage.api.schema.json"] = dump(triage_api_schema(ctx))
     return out
 
 

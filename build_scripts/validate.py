@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from build_scripts import rules
+from build_scripts import rules, triage
 from build_scripts.errors import ERROR, WARNING, Problem, loc_to_field
 from build_scripts.fields import ID_PATTERN, Context, ListOf, Obj, Text
 from build_scripts.load import Document, LoadError, load, parse, utf8
@@ -26,6 +26,7 @@ from build_scripts.schema import (
     REVIEW_CYCLE_YEARS,
     TAXONOMY,
     TAXONOMY_LISTS,
+    TRIAGE,
     EntryType,
 )
 from build_scripts.workers import fork_map
@@ -60,6 +61,8 @@ class Content:
     glossary: list[dict[str, Any]] = field(default_factory=list)
     taxonomy: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     hosts: dict[str, str] = field(default_factory=dict)  # web host -> publisher name
+    triage: triage.Triage = field(default_factory=triage.Triage)
+    triage_data: dict[str, Any] = field(default_factory=dict)  # content/triage.yaml as loaded, for the API
 
     def label(self, list_name: str, item_id: str) -> str:
         return self.ctx.lists[list_name].get(item_id, item_id)
@@ -100,6 +103,15 @@ def load_content(root: Path, today: dt.date | None = None, strict: bool = False,
         # Ids of files that fail to load still count, so other entries' references to them stay quiet.
         content.ctx.ids[etype.name] = sorted(path.stem for path in paths)
         todo += [(index, path, f"{shown}/{etype.folder}/{path.name}") for path in paths]
+
+    # The warning signs: entries' care cards name them, and they name causes.
+    model = _load_mapping(root / triage.FILE, f"{shown}/{triage.FILE}", problems)
+    if model is not None:
+        triage.prepare(content.ctx, model.data)
+        problems += _check(model, TRIAGE, content.ctx)
+        problems += [_locate(model, loc, msg) for loc, msg in triage.check(model.data, content.hosts)]
+        content.triage = triage.build(model.data)
+        content.triage_data = model.data
 
     # Each entry is loaded and checked on its own (against the ids, lists and publishers read
     # above), so a big content tree is shared out over every core. Workers send back Documents,
@@ -197,6 +209,10 @@ def _locate(doc: Document, loc: tuple[str | int, ...], message: str, severity: s
 PAGE_FIELDS = {"title": Text(80), "description": Text(300)}
 PAGE_OPTIONAL = {"also_called": ListOf(Text(80), min_items=1, max_items=30)}
 SOURCES_HEADING = re.compile(r"^## Sources\b.*$", re.M)
+# What a hand-written page may ask the generator to fill in (render.MARKER writes them).
+MARKERS = {"care-cards": ("all", "key"), "triage-sources": ("",)}
+MARKER_LINE = re.compile(r"<!--\s*([a-z-]+)(?::\s*([a-z-]*))?\s*-->")
+
 FRONT_MATTER = re.compile(r"---\n(.*?\n)---\n", re.S)
 
 
@@ -243,6 +259,7 @@ def _check_page(path: Path, rel: str, hosts: dict[str, str], today: dt.date, str
         if name in data:
             problems += [_locate(doc, loc, msg) for loc, msg in kind.check(data[name], (name,), Context())]
     sources = SOURCES_HEADING.search(text, body_start)
+    problems += _page_triage(text, body_start, sources.start() if sources else len(text), rel)
     if sources:
         for field_ in REVIEW:
             if field_.name not in data:
@@ -259,6 +276,26 @@ def _check_page(path: Path, rel: str, hosts: dict[str, str], today: dt.date, str
             if hosts and host not in hosts:
                 problems.append(Problem(rel, line, "sources", f"'{host}' is not the site of a publisher listed in "
                                         f"content/{PUBLISHERS_FILE}; cite the publisher's own page, never a copy"))
+    return problems
+
+
+def _page_triage(text: str, start: int, end: int, rel: str) -> list[Problem]:
+    """Care levels on a page come from the triage model: its markers are known ones, and its own
+    words never set a level (a card or "get help today if ..." written by hand)."""
+    problems = []
+    for marker in MARKER_LINE.finditer(text, start, end):
+        name, arg = marker.group(1), marker.group(2) or ""
+        line = text.count("\n", 0, marker.start()) + 1
+        if name not in MARKERS:
+            problems.append(Problem(rel, line, "", f"unknown marker '{name}' (known: {', '.join(MARKERS)})"))
+        elif arg not in MARKERS[name]:
+            allowed = ", ".join(f"<!-- {name}: {a} -->" if a else f"<!-- {name} -->" for a in MARKERS[name])
+            problems.append(Problem(rel, line, "", f"'{marker.group(0)}' is not a marker this page can use: write {allowed}"))
+    for found in rules.LEVEL_PROSE.finditer(text, start, end):
+        line = text.count("\n", 0, found.start()) + 1
+        problems.append(Problem(rel, line, "", f"'{found.group(0)}' sets a level of care in the page's own words; "
+                                "levels come from content/triage.yaml: put <!-- care-cards: key --> (or all) "
+                                "where the cards go, and add a missing sign there"))
     return problems
 
 

@@ -15,8 +15,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 SUBPATH = "/muscle-twitch-guide/"
@@ -76,3 +80,19 @@ def serve_under_subpath(site: Path, tmp: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def navigator_choose(page: "Page", picks: dict) -> tuple[str, list[str], list[str]]:
+    """On the navigator page: tick ``picks`` ({input name: value or values}), submit, and return the
+    care level, the cause ids in order and the ids of the signs the answers gave."""
+    page.click("#navigator button[type=reset]")
+    for name, values in picks.items():
+        for value in [values] if isinstance(values, str) else values:
+            box = page.locator(f"#navigator input[name={name}][value={value}]")
+            box.evaluate("input => { const group = input.closest('details'); if (group) group.open = true; }")
+            box.check()
+    page.click("#navigator button[type=submit]")
+    page.wait_for_selector("#navigator-results[data-level]")
+    ids = page.locator("#navigator-results li[data-id]").evaluate_all("items => items.map(li => li.dataset.id)")
+    signs = (page.get_attribute("#navigator-results", "data-signs") or "").split()
+    return page.get_attribute("#navigator-results", "data-level") or "", ids, signs

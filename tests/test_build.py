@@ -325,7 +325,7 @@ things_you_can_do: |
   - Sums stay sums: 2 * 3 * 4.
 care:
   see_doctor:
-    - The twitch lasts more than 2 weeks.
+    - twitch-over-2-weeks
 sources:
   - title: Twitching eyes and muscles
     publisher: NHS

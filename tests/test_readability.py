@@ -39,7 +39,7 @@ def test_comments_scripts_entities_and_self_closing_tags_are_read_as_a_browser_s
 def test_care_cards_and_facts_are_scored_though_search_leaves_them_out(built_project: Path) -> None:
     html = (built_project / "site" / "causes" / "caffeine" / "index.html").read_text(encoding="utf-8")
     text = page_text(html)
-    assert "Emergency: call 999, 911 or 112" in text  # a care card
+    assert "Emergency: call 999 (UK), 911 (US), 112 (EU) or your local emergency number now if:" in text  # a care card
     assert "How common: Common." in text  # the facts list
     assert "Related causes" not in text and "Sources" not in text  # link lists are not prose
 

@@ -145,7 +145,10 @@ def test_pre_commit_hooks_pass_on_valid_content_and_fail_on_problems(tmp_path: P
 def test_vscode_maps_each_content_folder_to_its_schema() -> None:
     settings = json.loads((ROOT / ".vscode" / "settings.json").read_text())
     mapping = settings["yaml.schemas"]
-    assert len(mapping) == len(ENTRY_TYPES)
+    assert len(mapping) == len(ENTRY_TYPES) + 1  # and the triage model
+    assert mapping["./schemas/triage.schema.json"] == "content/triage.yaml"
+    assert (ROOT / "content" / "triage.yaml").read_text().splitlines()[0] == \
+        "# yaml-language-server: $schema=../schemas/triage.schema.json"
     for etype in ENTRY_TYPES:
         schema = f"./schemas/{etype.name}.schema.json"
         assert (ROOT / schema).is_file()

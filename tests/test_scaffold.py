@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from build_scripts.fields import Choice, Context, Kind, ListOf, Markdown, Obj, Ref, Text, Url, is_placeholder
+from build_scripts.fields import Choice, Context, Kind, ListOf, Markdown, Obj, Ref, SignRef, Text, Url, is_placeholder
 from build_scripts.load import load
 from build_scripts.scaffold import kebab, scaffold, template
 from build_scripts.schema import ENTRY_TYPES, EntryType
@@ -59,6 +59,8 @@ def fill(path: Path, etype: EntryType, ctx: Context, hosts: dict[str, str]) -> N
             value = f"https://{host}/page-{n}"
         elif isinstance(kind, Ref):
             value = ctx.ids[kind.target][0]
+        elif isinstance(kind, SignRef):  # the first sign of that level in the triage model
+            value = next(sign for sign, level in ctx.lists["signs"].items() if level == kind.level)
         elif isinstance(kind, (Markdown, Text)):
             value = f"Plain words, number {n}."
         else:

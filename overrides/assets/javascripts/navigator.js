@@ -1,12 +1,14 @@
 /* The symptom navigator (navigator page only).
  *
- * Reads the causes and rules the build embedded in the page (#navigator-data), and lists the
- * causes that fit what the reader picked, with the care level that applies. Nothing is sent
- * anywhere: it needs no network once the page has loaded. The rules are defined in
- * build_scripts/navigator.py.
+ * Reads the signs, levels and causes the build embedded in the page (#navigator-data), all taken
+ * from content/triage.yaml. The answers become signs: a ticked sign, or a sign whose `implied_by`
+ * answers were all given. The most urgent sign sets the level. Nothing is sent anywhere: it needs
+ * no network once the page has loaded. How the data is made: build_scripts/navigator.py.
  */
 (function () {
   "use strict";
+
+  var ORDER = ["emergency", "urgent", "see_doctor"];
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -22,102 +24,115 @@
       function (input) { return input.value; });
   }
 
-  function labelFor(form, name, value) {
-    var input = form.querySelector("input[name='" + name + "'][value='" + value + "']");
-    return input ? input.parentNode.textContent.trim() : value;
-  }
-
-  /* The care level for the answers, and the reasons for it, in words. */
-  function careLevel(data, form, answers) {
-    var reasons = { emergency: [], urgent: [], see_doctor: [] };
-    data.red_flags.forEach(function (flag) {
-      if (answers.flags.indexOf(flag.id) >= 0) reasons[flag.level].push(flag.label);
+  /* Every answer as question:option (area:, symptom:, trigger: and the model's questions). */
+  function readAnswers(form, data) {
+    var answers = [];
+    Array.prototype.forEach.call(form.querySelectorAll("input:checked"), function (input) {
+      if (input.name !== "sign") answers.push(input.name + ":" + input.value);
     });
-    data.durations.forEach(function (duration) {
-      if (duration.id === answers.duration && duration.level) {
-        reasons[duration.level].push("It has lasted " + duration.label.toLowerCase() + ".");
-      }
-    });
-    answers.signs.forEach(function (sign) {
-      if (data.see_doctor_signs.indexOf(sign) >= 0) reasons.see_doctor.push(labelFor(form, "sign", sign));
-    });
-    if (answers.areas.length > 1 || answers.areas.indexOf("all-over") >= 0) {
-      reasons.see_doctor.push("It is in more than one part of your body.");
+    var areas = picked(form, "area");
+    if (data.places_question) {
+      var many = areas.length > 1 || areas.indexOf("all-over") >= 0;
+      answers.push(data.places_question + ":" + (many ? "many" : "one"));
     }
-    var level = ["emergency", "urgent", "see_doctor"].filter(function (key) { return reasons[key].length; })[0];
-    return { key: level || "self_care", reasons: level ? reasons[level] : [] };
+    return { answers: answers, areas: areas, ticked: picked(form, "sign") };
   }
 
-  /* Causes that fit, most likely first: more matching answers, then more common, then the
-   * causes most focused on the body area picked (felt there rather than all over). */
-  function rank(data, answers) {
+  /* The signs the answers give: ticked, or implied by a full set of answers. */
+  function signsFor(data, given) {
+    return data.signs.filter(function (sign) {
+      if (given.ticked.indexOf(sign.id) >= 0) return true;
+      return sign.implied_by.some(function (combo) {
+        return combo.every(function (answer) { return given.answers.indexOf(answer) >= 0; });
+      });
+    });
+  }
+
+  function levelOf(signs) {
+    for (var i = 0; i < ORDER.length; i++) {
+      var at = signs.filter(function (sign) { return sign.level === ORDER[i]; });
+      if (at.length) return { key: ORDER[i], signs: at };
+    }
+    return { key: "self_care", signs: [] };
+  }
+
+  /* Causes that fit, most likely first: causes the signs point to, then more matching answers
+   * (symptoms, triggers, known conditions), then more common, then those felt mainly where picked. */
+  function rank(data, given, signs) {
     var fits = data.causes.map(function (cause) {
-      var here = cause.areas.filter(function (area) { return answers.areas.indexOf(area) >= 0; }).length;
-      var inArea = !answers.areas.length || here > 0 || cause.areas.indexOf("all-over") >= 0;
-      var matches = cause.signs.filter(function (sign) { return answers.signs.indexOf(sign) >= 0; }).length;
-      return { cause: cause, inArea: inArea, matches: matches, focus: here / cause.areas.length };
+      /* A sign lists the causes it points to, the likeliest first. */
+      var pointed = signs.reduce(function (sum, sign) {
+        var at = sign.causes.indexOf(cause.id);
+        return at < 0 ? sum : sum + 1 - at / (2 * sign.causes.length);
+      }, 0);
+      var boosted = given.answers.filter(function (answer) {
+        return (data.boosts[answer] || []).indexOf(cause.id) >= 0;
+      }).length;
+      var matches = cause.answers.filter(function (answer) { return given.answers.indexOf(answer) >= 0; }).length;
+      var here = cause.areas.filter(function (area) { return given.areas.indexOf(area) >= 0; }).length;
+      var inArea = !given.areas.length || here > 0 || cause.areas.indexOf("all-over") >= 0 || pointed > 0;
+      return {
+        cause: cause, inArea: inArea, focus: here / cause.areas.length,
+        score: pointed * data.weights.sign + boosted * data.weights.condition + matches
+      };
     }).filter(function (fit) { return fit.inArea; });
-    if (answers.signs.length) {
-      var matching = fits.filter(function (fit) { return fit.matches > 0; });
+    var anything = given.ticked.length || given.answers.some(function (answer) {
+      return /^(symptom|trigger):/.test(answer) || data.boosts[answer];
+    });
+    if (anything) {
+      var matching = fits.filter(function (fit) { return fit.score > 0; });
       if (matching.length) fits = matching;
     }
     return fits.sort(function (a, b) {
-      return (b.matches - a.matches) || (b.cause.commonness - a.cause.commonness) ||
+      return (b.score - a.score) || (b.cause.commonness - a.cause.commonness) ||
         (b.focus - a.focus) || a.cause.title.localeCompare(b.cause.title);
     });
   }
 
-  function careCard(level, heading, items) {
-    var card = el("div", { "class": "care care--" + level.replace("_", "-") }, [el("h3", {}, [heading])]);
-    if (items.length) {
-      card.appendChild(el("ul", {}, items.map(function (item) { return el("li", {}, [item]); })));
-    }
-    return card;
+  function card(level, heading, items) {
+    var node = el("div", { "class": "care care--" + level.replace("_", "-") }, [el("h3", {}, [heading])]);
+    if (items.length) node.appendChild(el("ul", {}, items.map(function (item) { return el("li", {}, [item]); })));
+    return node;
   }
 
   function show(data, form, results) {
-    var answers = {
-      flags: picked(form, "flag"),
-      areas: picked(form, "area"),
-      signs: picked(form, "sign"),
-      duration: (picked(form, "duration")[0] || "")
-    };
-    var care = careLevel(data, form, answers);
+    var given = readAnswers(form, data);
+    var signs = signsFor(data, given);
+    var care = levelOf(signs);
     var levels = {};
     data.levels.forEach(function (level) { levels[level.key] = level; });
     var heading = el("h2", { id: "navigator-results-heading", tabindex: "-1" }, ["What may fit, and what to do"]);
     var parts = [heading];
 
-    var emergency = levels.emergency;
-    if (care.key === "emergency") {
-      parts.push(careCard("emergency", emergency.label + ": " + emergency.action, care.reasons));
+    if (care.key === "self_care") {
+      parts.push(el("p", { "class": "navigator-level" }, [
+        el("strong", {}, ["Care level: self-care."]),
+        " What you picked does not point to a need for a doctor now. Most twitches like this are harmless and fade. See a doctor if it lasts more than 2 weeks, or if new signs appear."]));
     } else {
-      parts.push(careCard("emergency", emergency.label + ": " + emergency.action,
-        data.red_flags.filter(function (flag) { return flag.level === "emergency"; })
-          .map(function (flag) { return flag.label; })));
-      if (care.key === "self_care") {
-        parts.push(el("p", { "class": "navigator-level" }, [
-          el("strong", {}, ["Care level: self-care."]),
-          " What you picked does not point to a need for a doctor now. Most twitches like this are harmless and fade. See a doctor if it lasts more than 2 weeks, or if new signs appear."]));
-      } else {
-        var level = levels[care.key];
-        parts.push(careCard(care.key, level.label + ": " + level.action, care.reasons));
-      }
+      var level = levels[care.key];
+      parts.push(card(care.key, level.label + ": " + level.now,
+        care.signs.map(function (sign) { return sign.says; })));
+    }
+    if (care.key !== "emergency") {
+      /* Emergency signs always come first: what to watch for, even when none was picked. */
+      var emergency = levels.emergency;
+      parts.splice(1, 0, card("emergency", emergency.label + ": " + emergency.action,
+        data.signs.filter(function (sign) { return sign.level === "emergency" && sign.key; })
+          .map(function (sign) { return sign.says; })));
     }
     results.setAttribute("data-level", care.key);
+    results.setAttribute("data-signs", signs.map(function (sign) { return sign.id; }).join(" "));
 
-    var fits = rank(data, answers);
+    var fits = rank(data, given, signs);
     var shown = fits.slice(0, 8);
     parts.push(el("p", {}, [
       el("strong", {}, ["This is not a diagnosis. "]),
       shown.length ? "These causes fit what you picked. The most likely come first." :
         "No cause fits everything you picked. Try fewer answers, or browse all causes."]));
-    var list = el("ol", { "class": "navigator-causes" }, shown.map(function (fit) {
+    parts.push(el("ol", { "class": "navigator-causes" }, shown.map(function (fit) {
       var link = el("a", { href: form.getAttribute("data-base") + fit.cause.url }, [fit.cause.title]);
-      return el("li", { "data-id": fit.cause.id }, [
-        link, " (" + fit.cause.how_common + "): " + fit.cause.summary]);
-    }));
-    parts.push(list);
+      return el("li", { "data-id": fit.cause.id }, [link, " (" + fit.cause.how_common + "): " + fit.cause.summary]);
+    })));
     if (fits.length > shown.length) {
       parts.push(el("p", {}, [(fits.length - shown.length) + " more causes fit less well. ",
         el("a", { href: form.getAttribute("data-base") + "causes/" }, ["See all causes"]), "."]));
@@ -142,6 +157,7 @@
     form.addEventListener("reset", function () {
       results.textContent = "";
       results.removeAttribute("data-level");
+      results.removeAttribute("data-signs");
     });
   }
 
