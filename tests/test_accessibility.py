@@ -16,7 +16,7 @@ WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 def pages(site: Path) -> list[str]:
     found = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
-    return ["" if p == "." else f"{p}/" for p in found]
+    return ["" if p == "." else f"{p}/" for p in found] + ["404.html"]  # what a missing address shows
 
 
 def violations(page: Page) -> list[str]:
@@ -39,11 +39,19 @@ def test_every_page_has_no_axe_violations(browser: Browser, base_url: str, built
     # the navigator's results are built in the page: check them too
     page.goto(base_url + "navigator/")
     page.check("#navigator input[name=area][value=leg-calf-and-foot]")
-    page.check("#navigator input[name=sign][value=weakness]")
+    page.check("#navigator input[name=symptom][value=weakness]")
+    page.check("#navigator input[name=sign][value=wound-stiffness]")  # an emergency result, the red card
     page.click("#navigator button[type=submit]")
     page.wait_for_selector("#navigator-results[data-level]")
     if problems := violations(page):
         found["navigator/ (results)"] = problems
+    # and the warning card the search box shows above its results
+    page.goto(base_url)
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").fill("my face dropped on one side and my arm went weak")
+    page.wait_for_selector(".md-search-result .search-care")
+    if problems := violations(page):
+        found["search (warning card)"] = problems
     context.close()
     assert found == {}
 

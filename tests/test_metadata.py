@@ -7,7 +7,7 @@ import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
@@ -97,3 +97,24 @@ def test_404_page_helps_the_reader_on_to_a_real_page(built_project: Path) -> Non
     for target in ("", "causes/", "browse/", "when-to-get-help/"):
         assert f'href="{base}{target}"' in html
         assert (built_project / "site" / target / "index.html").is_file()
+
+
+def test_every_page_links_to_a_prefilled_problem_report(built_project: Path) -> None:
+    """A plain link to GitHub's issue form, with the page's address (and the file it is built from)
+    filled in: nothing is sent until the reader opens it."""
+    config = read_config(built_project)
+    site = built_project / "site"
+    pages = sorted(site.rglob("index.html"))
+    assert len(pages) > 90
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        href = re.search(r'<p class="report-problem"><a href="([^"]+)">Report a problem with this page</a>', html)
+        assert href, path
+        url = urlsplit(href.group(1).replace("&amp;", "&"))
+        assert f"{url.scheme}://{url.netloc}{url.path}" == config.repo_url.rstrip("/") + "/issues/new"
+        query = parse_qs(url.query)
+        assert query["template"] == ["report-a-content-mistake.yml"]
+        page = path.parent.relative_to(site).as_posix()
+        assert query["page"][0].startswith(config.site_url + ("" if page == "." else page + "/")), path
+    caffeine = (site / "causes" / "caffeine" / "index.html").read_text(encoding="utf-8")
+    assert "%28content/causes/caffeine.yaml%29" in caffeine  # the entry's file, so its id
