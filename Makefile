@@ -7,7 +7,7 @@ PY_STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 NODE_STAMP := node_modules/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check new due test bench schema lock browser clean
+.PHONY: help serve build check new due test test-fast bench schema lock browser clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -30,6 +30,9 @@ due: $(PY_STAMP) ## List the entries and pages due for review within 60 days
 
 test: $(PY_STAMP) $(NODE_STAMP) browser ## Run every test (installs Chromium if it is missing)
 	$(PY) -m pytest
+
+test-fast: $(PY_STAMP) ## The quick tier (under a minute): every test without a browser, a server or repeated builds
+	$(PY) -m pytest -q -m "not browser and not slow"
 
 bench: $(PY_STAMP) ## Benchmark the build at 100 to 5,000 synthetic entries (minutes); writes the table into README.md
 	$(PY) -m bench --readme

@@ -25,7 +25,8 @@ EMERGENCY = re.compile(r"\b999\b(?! \(UK\), 911 \(US\), 112 \(EU\),? or your loc
 # through an entry's care cards, so prose that sets one can disagree with them.
 LEVEL_PROSE = re.compile(r"\b(?:call|phone|dial)\s+(?:an\s+ambulance|999|911|112)\b|\bget\s+(?:medical\s+|urgent\s+)?help\s+"
                          r"(?:today|now|straight\s+away|the\s+same\s+day)\b|\bgo\s+to\s+(?:A&E|(?:the|an)\s+emergency\s+"
-                         r"department)|\burgent\s+(?:GP\s+)?appointment|class=\"care\b", re.I)
+                         r"department)|\burgent\s+(?:GP\s+)?appointment|\bsee\s+(?:a|your)\s+(?:doctor|GP)\s+if\b|"
+                         r"class=\"care\b", re.I)
 KEEP_TAKING = re.compile(r"do not stop (?:taking )?a prescribed medicine", re.I)
 
 

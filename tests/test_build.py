@@ -185,6 +185,7 @@ def test_nav_lists_hubs_not_entries(built_project: Path) -> None:
         assert not targets & entry_pages, f"{page.relative_to(site)} lists entry pages in its navigation"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", ["build", "report"])  # `report` shows MkDocs' warnings only
 def test_a_failing_mkdocs_build_leaves_the_previous_site(tmp_path: Path, command: str) -> None:
     root = copy_project(tmp_path / "project")
@@ -200,6 +201,7 @@ def test_a_failing_mkdocs_build_leaves_the_previous_site(tmp_path: Path, command
     assert snapshot(root / "site") == before
 
 
+@pytest.mark.slow
 def test_a_rebuild_with_no_change_writes_no_file_and_an_edit_rebuilds(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "project")
     assert run_cli("--root", root, "build").returncode == 0

@@ -1,6 +1,8 @@
 """Reading level: scored on what readers see, enforced by the build, reported by the CLI."""
 from __future__ import annotations
 
+import pytest
+
 import re
 from pathlib import Path
 
@@ -51,6 +53,7 @@ def test_the_real_site_meets_the_reading_level(built_project: Path) -> None:
     assert median_grade(scores) <= TARGET_MEDIAN
 
 
+@pytest.mark.slow
 def test_a_page_that_is_too_hard_fails_the_build_and_keeps_the_old_site(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "project")
     assert run_cli("--root", root, "build").returncode == 0

@@ -1,6 +1,8 @@
 """Two builds of the same commit give byte-identical sites (dates come from the commit, not the clock)."""
 from __future__ import annotations
 
+import pytest
+
 import os
 import subprocess
 import time
@@ -13,6 +15,7 @@ def files(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
+@pytest.mark.slow
 def test_two_builds_of_one_commit_are_byte_identical(tmp_path: Path) -> None:
     sites = []
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}

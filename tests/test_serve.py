@@ -2,6 +2,8 @@
 invalid. How fast is measured by the benchmark (`python -m bench --serve`), not here."""
 from __future__ import annotations
 
+import pytest
+
 import socket
 import subprocess
 import sys
@@ -30,6 +32,7 @@ def wait_for(url: str, text: str, timeout: float = 90) -> str:
     raise AssertionError(f"{url} did not show {text!r} within {timeout:.0f} s")
 
 
+@pytest.mark.slow
 def test_serve_shows_an_edit_and_keeps_the_last_good_page(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "project")
     with socket.socket() as probe:
