@@ -45,6 +45,8 @@ def data(content: Content) -> dict[str, Any]:
         "signs": [{"id": s.id, "level": s.level, "says": s.says, "implied_by": [list(c) for c in s.implied_by],
                    "causes": list(s.causes)} for s in triage.signs.values()],
         "boosts": boosts,
+        "counts_as": {f"{q['id']}:{o['id']}": o["counts_as"] for q in triage.questions
+                      for o in q.get("options", []) if o.get("counts_as")},
         "weights": {"sign": SIGN_WEIGHT, "condition": CONDITION_WEIGHT},
         "places_question": next((q["id"] for q in triage.questions if q.get("from_areas")), ""),
     }

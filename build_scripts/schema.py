@@ -299,6 +299,8 @@ QUESTION_OPTION = Obj((
     Field("id", Id(), help="Used in signs' implied_by as question:option.", example="fast"),
     Field("label", Text(80), help="What the reader picks.", example="Yes, quickly, over hours or days"),
     Field("causes", ListOf(Ref("cause")), required=False, help="Causes this answer makes more likely."),
+    Field("counts_as", ListOf(Choice(controlled="answers", shown="", controlled_in="the navigator's answers")),
+          required=False, help="Other answers this one includes: 'came on suddenly' counts as 'getting worse fast'."),
 ))
 QUESTION = Obj((
     Field("id", Id(), help="The question's name.", example="worsening"),

@@ -30,6 +30,9 @@
     Array.prototype.forEach.call(form.querySelectorAll("input:checked"), function (input) {
       if (input.name !== "sign") answers.push(input.name + ":" + input.value);
     });
+    answers.slice().forEach(function (answer) {  /* "came on suddenly" also counts as "getting worse fast" */
+      (data.counts_as[answer] || []).forEach(function (more) { answers.push(more); });
+    });
     var areas = picked(form, "area");
     if (data.places_question) {
       var many = areas.length > 1 || areas.indexOf("all-over") >= 0;
