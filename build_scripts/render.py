@@ -242,8 +242,9 @@ def _page(env: jinja2.Environment, path: Path, rel: str, common: dict[str, Any])
 
 
 def _page_text(text: str, env: jinja2.Environment, common: dict[str, Any], source: str) -> str:
-    """Apply a page's front matter: ``also_called`` is shown after the lede (or the title) and
-    indexed for search as ``tags``, as on entry pages; review dates add the "About this page" footer.
+    """Apply a page's front matter: ``also_called`` is shown after the lede (or the title) and,
+    with ``search_terms``, indexed for search as ``tags``, as on entry pages; review dates add the
+    "About this page" footer.
     """
     match = FRONT_MATTER.match(text)
     meta = yaml.safe_load(match.group(1)) if match else None
@@ -253,9 +254,11 @@ def _page_text(text: str, env: jinja2.Environment, common: dict[str, Any], sourc
     body = MARKER.sub(lambda found: _marker(env, common, found.group(1), found.group(2)), body)
     if "search" not in meta:  # entry pages rank first, at the default boost of 1
         front += f"search:\n  boost: {PAGE_SEARCH_BOOST}\n"
-    names = meta.get("also_called")
-    if isinstance(names, list) and names:
-        front += f"tags: {json.dumps([str(n) for n in names], ensure_ascii=False)}\n"
+    names = meta.get("also_called") if isinstance(meta.get("also_called"), list) else []
+    terms = meta.get("search_terms") if isinstance(meta.get("search_terms"), list) else []
+    if names or terms:
+        front += f"tags: {json.dumps(tag_words([*names, *terms]), ensure_ascii=False)}\n"
+    if names:
         line = f"**Also called:** {', '.join(str(n) for n in names)}."
         anchor = re.search(r"^<p class=\"lede\">.*$|^# .*$", body, re.M)
         at = anchor.end() if anchor else 0

@@ -86,6 +86,17 @@ def uk_and_us_medicine_names(entry_type: str, data: dict[str, Any]) -> Found:
                 yield loc, f"write '{match.group(1)} ({us})' so readers in the US know the medicine too"
 
 
+def search_terms_stay_hidden(entry_type: str, data: dict[str, Any]) -> Found:
+    """A search term is a misspelling or a phrase readers type; a real name goes in also_called,
+    which the page shows. One word in both lists would show a misspelling, or hide a real name."""
+    shown = {str(name).strip().casefold() for name in [data.get("title"), *(data.get("also_called") or [])]}
+    terms = data.get("search_terms")
+    for i, term in enumerate(terms if isinstance(terms, list) else []):
+        if isinstance(term, str) and term.strip().casefold() in shown:
+            yield ("search_terms", i), (f"'{term}' is also the title or in also_called; keep a real name in "
+                                        "also_called only, and misspellings and phrases in search_terms only")
+
+
 def medicines_say_keep_taking(entry_type: str, data: dict[str, Any]) -> Found:
     """A medicine entry tells readers not to stop a prescribed medicine on their own."""
     if entry_type != "treatment" or data.get("kind") != "medicine":
@@ -108,6 +119,7 @@ RULES: tuple[Callable[[str, dict[str, Any]], Found], ...] = (
     full_emergency_numbers,
     levels_come_from_signs,
     uk_and_us_medicine_names,
+    search_terms_stay_hidden,
     medicines_say_keep_taking,
     rare_causes_say_so,
 )

@@ -60,8 +60,16 @@ TITLE = Field("title", Text(80), help="The plain name a reader would use.", exam
 ALSO_CALLED = Field(
     "also_called",
     ListOf(Text(80), min_items=1, max_items=30),
-    help="Other names: lay words, medical terms and common misspellings. Shown on the page so search finds them.",
-    example=["coffee twitching", "caffeine jitters", "cafeine"],
+    help="Other real names: lay names, medical terms, UK and US spellings, abbreviations. Shown on the "
+         "page as 'Also called'. Misspellings and phrases readers type go in search_terms.",
+    example=["caffeine jitters", "caffeinism"],
+)
+SEARCH_TERMS = Field(
+    "search_terms",
+    ListOf(Text(80), min_items=1, max_items=40),
+    required=False,
+    help="Misspellings and phrases readers might type. Search finds the page by them; no page shows them.",
+    example=["cafeine", "twitching after coffee"],
 )
 SUMMARY = Field(
     "summary",
@@ -154,6 +162,7 @@ CAUSE = EntryType(
         ID,
         TITLE,
         ALSO_CALLED,
+        SEARCH_TERMS,
         SUMMARY,
         Field("how_common", Choice(HOW_COMMON), help="How often this is the reason for twitching.", example="common"),
         Field("category", Choice(controlled="categories"), help="The group it belongs to.", example="daily-life"),
@@ -199,6 +208,7 @@ TREATMENT = EntryType(
         ID,
         TITLE,
         ALSO_CALLED,
+        SEARCH_TERMS,
         SUMMARY,
         Field("kind", Choice(TREATMENT_KINDS), help="What sort of treatment it is.", example="self-care"),
         Field(
@@ -225,7 +235,8 @@ TREATMENT = EntryType(
     examples={
         "id": "cutting-down-caffeine",
         "title": "Cutting down on caffeine",
-        "also_called": ["less coffee", "decaf"],
+        "also_called": ["decaf"],
+        "search_terms": ["less coffee", "stop drinking coffee"],
         "summary": "Having less coffee, tea, cola and energy drinks can ease twitches and help you sleep.",
     },
 )
@@ -238,6 +249,7 @@ TEST = EntryType(
         ID,
         TITLE,
         ALSO_CALLED,
+        SEARCH_TERMS,
         SUMMARY,
         Field("what_happens", Markdown(), heading="What happens", help="What the test is like, step by step.",
               example="- A nurse takes a small amount of blood from your arm with a needle.\n"
@@ -251,6 +263,7 @@ TEST = EntryType(
         "id": "blood-tests",
         "title": "Blood tests",
         "also_called": ["blood work", "bloods"],
+        "search_terms": ["blood test for twitching"],
         "summary": "Blood tests can check your minerals, your thyroid and your kidneys.",
     },
 )

@@ -207,7 +207,8 @@ def _locate(doc: Document, loc: tuple[str | int, ...], message: str, severity: s
 
 
 PAGE_FIELDS = {"title": Text(80), "description": Text(300)}
-PAGE_OPTIONAL = {"also_called": ListOf(Text(80), min_items=1, max_items=30)}
+PAGE_OPTIONAL = {"also_called": ListOf(Text(80), min_items=1, max_items=30),
+                 "search_terms": ListOf(Text(80), min_items=1, max_items=40)}
 SOURCES_HEADING = re.compile(r"^## Sources\b.*$", re.M)
 # What a hand-written page may ask the generator to fill in (render.MARKER writes them).
 MARKERS = {"care-cards": ("all", "key"), "triage-sources": ("",)}
