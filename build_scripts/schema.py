@@ -303,7 +303,6 @@ GLOSSARY = Obj((Field("terms", ListOf(GLOSSARY_TERM, min_items=1, max_items=500)
 
 # The triage model (content/triage.yaml): the one list of warning signs, their levels and the
 # navigator's questions. Entries' care cards name these signs; see build_scripts/triage.py.
-SIGN_REVIEW = REVIEW
 TRIAGE_GROUP = Obj((
     Field("id", Id(), help="Used by signs.", example="brain"),
     Field("label", Text(60), help="The heading readers see.", example="Stroke, fits and the brain"),
@@ -349,7 +348,7 @@ SIGN = Obj((
     Field("sources", ListOf(Choice(controlled="triage_sources", controlled_in="content/triage.yaml", shown="sources"),
                             min_items=1, max_items=4),
           help="The pages (keys of 'sources' above) that set its level.", example=["nhs-tetanus"]),
-    *SIGN_REVIEW,
+    *REVIEW,
 ))
 TRIAGE = Obj((
     Field("sources", MapOf(SOURCE, min_items=1), help="Pages the signs cite, by key."),
