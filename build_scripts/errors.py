@@ -4,6 +4,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+# Where a value is in a file: keys and list positions from the top, such as ("sources", 0, "url").
+Loc = tuple[str | int, ...]
+
 ERROR = "error"
 WARNING = "warning"
 

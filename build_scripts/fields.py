@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from build_scripts.errors import Loc
 from build_scripts.safety import unsafe
 
-Loc = tuple[str | int, ...]
 Found = Iterator[tuple[Loc, str]]
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 PLACEHOLDER = "TODO"  # what ``python -m build_scripts new`` writes where the contributor must fill in a value

@@ -15,13 +15,12 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from build_scripts.errors import Problem, loc_to_field
+from build_scripts.errors import Loc, Problem, loc_to_field
 
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 12
 
-Loc = tuple[str | int, ...]
 
 
 @dataclass

@@ -9,10 +9,9 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from build_scripts.fields import Loc
+from build_scripts.fields import Found, Loc
 from build_scripts.schema import EMERGENCY_NUMBERS
 
-Found = Iterator[tuple[Loc, str]]
 
 # A number followed by a unit of dose: "200 mg", "2 tablets", "1,000 IU", "5ml".
 DOSE = re.compile(
