@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from build_scripts import triage as triage_model
-from build_scripts.schema import CARE_LEVELS, CAUSE, HOW_COMMON
+from build_scripts import triage
+from build_scripts.schema import CAUSE, HOW_COMMON
 from build_scripts.validate import Content
 
 COMMONNESS = {value: len(HOW_COMMON) - i for i, value in enumerate(HOW_COMMON)}  # common 3, less common 2, rare 1
@@ -22,7 +22,7 @@ CONDITION_WEIGHT = 2
 
 def data(content: Content) -> dict[str, Any]:
     """What the navigator page embeds: causes, levels, signs and questions."""
-    triage = content.triage
+    model = content.triage
     causes = []
     for entry in sorted(content.entries[CAUSE.name].values(), key=lambda e: str(e.data.get("title", "")).casefold()):
         d = entry.data
@@ -37,28 +37,27 @@ def data(content: Content) -> dict[str, Any]:
             "answers": [*(f"symptom:{s}" for s in d.get("symptoms") or []),
                         *(f"trigger:{t}" for t in d.get("triggers") or [])],
         })
-    boosts = {f"{q['id']}:{o['id']}": o.get("causes") or [] for q in triage.questions for o in q.get("options", [])
+    boosts = {f"{q['id']}:{o['id']}": o.get("causes") or [] for q in model.questions for o in q.get("options", [])
               if o.get("causes")}
     return {
         "causes": causes,
-        "levels": triage_model.levels(),
+        "levels": triage.levels(),
         "signs": [{"id": s.id, "level": s.level, "says": s.says, "implied_by": [list(c) for c in s.implied_by],
-                   "causes": list(s.causes)} for s in triage.signs.values()],
+                   "causes": list(s.causes)} for s in model.signs.values()],
         "boosts": boosts,
-        "counts_as": {f"{q['id']}:{o['id']}": o["counts_as"] for q in triage.questions
+        "counts_as": {f"{q['id']}:{o['id']}": o["counts_as"] for q in model.questions
                       for o in q.get("options", []) if o.get("counts_as")},
         "weights": {"sign": SIGN_WEIGHT, "condition": CONDITION_WEIGHT},
-        "places_question": next((q["id"] for q in triage.questions if q.get("from_areas")), ""),
+        "places_question": next((q["id"] for q in model.questions if q.get("from_areas")), ""),
     }
 
 
 def form(content: Content) -> dict[str, Any]:
     """What the page's form lists: emergency signs by group, the questions, the other signs by group."""
-    triage = content.triage
-    asked = [s for s in triage.signs.values() if s.ask]
+    model = content.triage
+    asked = [s for s in model.signs.values() if s.ask]
     return {
-        "emergency": triage.grouped([s for s in triage.at("emergency") if s.ask]),
-        "questions": [q for q in triage.questions if not q.get("from_areas")],
-        "others": triage.grouped(sorted((s for s in asked if s.level != "emergency"),
-                                        key=lambda s: [level.key for level in CARE_LEVELS].index(s.level))),
+        "emergency": model.grouped([s for s in asked if s.level == "emergency"]),
+        "questions": [q for q in model.questions if not q.get("from_areas")],
+        "others": model.grouped(sorted((s for s in asked if s.level != "emergency"), key=lambda s: triage.RANK[s.level])),
     }

@@ -350,7 +350,7 @@ WARNING_PAGE = "when-to-get-help/"
 # The search card (warning-signs.js): a sign shares at least two of the query's words, and either
 # their summed rarity reaches MIN_SCORE, or they cover COVER of one of its phrases with a rarity of
 # MIN_PHRASE; a sign within CLOSE of the best score, if more urgent, is shown instead. Tuned on the
-# tuning part of tests/triage/search-queries.yaml only (tune: 0.69 of sign queries right, 0.10 of
+# tuning part of tests/triage/search-queries.yaml only (tune: 0.70 of sign queries right, 0.10 of
 # harmless queries with a card).
 MIN_SCORE = 11.0
 MIN_PHRASE = 5.0
@@ -370,7 +370,7 @@ def warning_signs(content: Content) -> dict[str, Any]:
         "min_phrase": MIN_PHRASE,
         "cover": COVER,
         "close": CLOSE,
-        "words": content.triage_data.get("words") or [],
+        "words": model.data.get("words") or [],
         "signs": [{"id": s.id, "level": s.level, "says": s.says,
                    "phrases": [*s.lay_words, *([s.ask] if s.ask else []), s.says]} for s in model.signs.values()],
     }
@@ -384,7 +384,7 @@ def triage_api(content: Content) -> dict[str, Any]:
         for entry in sorted(content.entries[etype.name].values(), key=lambda e: e.id):
             for sign in dict.fromkeys(triage.signs_of(entry.data.get("care"))):
                 named[sign].append(f"{etype.name}/{entry.id}")
-    data = _plain(content.triage_data)
+    data = _plain(content.triage.data)
     for sign in data.get("signs", []):
         sign["named_by"] = named.get(sign.get("id"), [])
     return {"type": "triage", "schema": "schema/triage.api.schema.json",

@@ -44,6 +44,7 @@ class Triage:
     signs: dict[str, Sign] = field(default_factory=dict)
     groups: list[dict[str, str]] = field(default_factory=list)
     questions: list[dict[str, Any]] = field(default_factory=list)
+    data: dict[str, Any] = field(default_factory=dict)  # the file as loaded: the API publishes it
 
     def at(self, level: str) -> list[Sign]:
         """The signs of one level, in group order, then in the file's order."""
@@ -130,7 +131,7 @@ def build(data: Any) -> Triage:
             last_reviewed=s.get("last_reviewed"), next_review_due=s.get("next_review_due"),
             reviewed_by=str(s.get("reviewed_by", "")),
         )
-    return Triage(signs, _list(data, "groups"), _list(data, "questions"))
+    return Triage(signs, _list(data, "groups"), _list(data, "questions"), data)
 
 
 def levels() -> list[dict[str, str]]:

@@ -62,7 +62,6 @@ class Content:
     taxonomy: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     hosts: dict[str, str] = field(default_factory=dict)  # web host -> publisher name
     triage: triage.Triage = field(default_factory=triage.Triage)
-    triage_data: dict[str, Any] = field(default_factory=dict)  # content/triage.yaml as loaded, for the API
 
     def label(self, list_name: str, item_id: str) -> str:
         return self.ctx.lists[list_name].get(item_id, item_id)
@@ -111,7 +110,6 @@ def load_content(root: Path, today: dt.date | None = None, strict: bool = False,
         problems += _check(model, TRIAGE, content.ctx)
         problems += [_locate(model, loc, msg) for loc, msg in triage.check(model.data, content.hosts)]
         content.triage = triage.build(model.data)
-        content.triage_data = model.data
 
     # Each entry is loaded and checked on its own (against the ids, lists and publishers read
     # above), so a big content tree is shared out over every core. Workers send back Documents,
