@@ -36,10 +36,10 @@ START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 
 
 def measure(n: int, work: Path, jobs: int | None = None) -> dict[str, float]:
-    """Build ``n`` synthetic entries with ``build_scripts.site.build``; return the numbers."""
+    """Build ``n`` synthetic entries with ``build_scripts.build.build``; return the numbers."""
     from build_scripts.config import read_config
     from build_scripts.shards import page_order, share_count
-    from build_scripts.site import build
+    from build_scripts.build import build
 
     project = work / f"n{n}"
     per_type = make_project(project, n)

@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from build_scripts.errors import ERROR, Problem, summary
+from build_scripts.errors import report
 from build_scripts.schema import BY_NAME
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,13 +68,13 @@ def main(argv: list[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     root: Path = args.root.resolve()
     if args.command == "check":
-        from build_scripts.validate import load_content
+        from build_scripts.model import load_content
 
         _, problems = load_content(root / "content", strict=args.strict)
         github = args.github or os.environ.get("GITHUB_ACTIONS") == "true"
         return report(problems, github=github)
     if args.command == "build":
-        from build_scripts.site import build
+        from build_scripts.build import build
 
         return build(root, strict=args.strict, force=args.force, jobs=args.jobs)
     if args.command == "serve":
@@ -88,14 +88,14 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "report":
         from build_scripts.config import read_config
         from build_scripts.readability import score_site, table
-        from build_scripts.site import build
+        from build_scripts.build import build
 
         status = build(root, quiet=True)
         if status == 0:
             print(table(score_site(root / read_config(root).site_dir, smog=True)))
         return status
     if args.command == "schema":
-        from build_scripts.site import write_schemas
+        from build_scripts.build import write_schemas
 
         return write_schemas(root, check=args.check)
     if args.command == "new":
@@ -115,18 +115,3 @@ def _days(text: str) -> int:
     if not text.isdigit():
         raise argparse.ArgumentTypeError(f"expected a whole number of days, got {text!r}")
     return int(text)
-
-
-def report(problems: list[Problem], github: bool = False) -> int:
-    """Print problems and a count; 1 if any is an error."""
-    for problem in problems:
-        print(problem, file=sys.stderr)
-        if github:
-            print(problem.github())
-    errors = any(p.severity == ERROR for p in problems)
-    if problems:
-        print(f"{summary(problems)}." + (" Fix the errors above, then run the check again." if errors else ""),
-              file=sys.stderr)
-    else:
-        print("content/ is valid: 0 errors, 0 warnings.", file=sys.stderr)
-    return 1 if errors else 0

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_scripts.load import Document, LoadError, utf8
-from build_scripts.validate import current_date, front_matter, load_content, page_files
+from build_scripts.yaml_file import Document, LoadError, utf8
+from build_scripts.model import current_date, front_matter, load_content, page_files
 
 FIELD = "next_review_due"
 DEFAULT_WINDOW_DAYS = 60

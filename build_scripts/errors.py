@@ -1,6 +1,7 @@
 """Problems found in content, and how they are printed."""
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -53,3 +54,18 @@ def summary(problems: Iterable[Problem]) -> str:
     warnings = len(problems) - errors
     parts = [f"{errors} error{'s' * (errors != 1)}", f"{warnings} warning{'s' * (warnings != 1)}"]
     return ", ".join(parts)
+
+
+def report(problems: list[Problem], github: bool = False) -> int:
+    """Print problems and a count; 1 if any is an error."""
+    for problem in problems:
+        print(problem, file=sys.stderr)
+        if github:
+            print(problem.github())
+    errors = any(p.severity == ERROR for p in problems)
+    if problems:
+        print(f"{summary(problems)}." + (" Fix the errors above, then run the check again." if errors else ""),
+              file=sys.stderr)
+    else:
+        print("content/ is valid: 0 errors, 0 warnings.", file=sys.stderr)
+    return 1 if errors else 0

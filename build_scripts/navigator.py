@@ -13,7 +13,7 @@ from typing import Any
 
 from build_scripts import triage
 from build_scripts.schema import CAUSE, HOW_COMMON
-from build_scripts.validate import Content
+from build_scripts.model import Content
 
 COMMONNESS = {value: len(HOW_COMMON) - i for i, value in enumerate(HOW_COMMON)}  # common 3, less common 2, rare 1
 SIGN_WEIGHT = 3  # a cause a sign points to outranks causes that only share a symptom or trigger

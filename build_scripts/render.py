@@ -30,7 +30,7 @@ from build_scripts.schema import (
     TREATMENT,
     TREATMENT_KINDS,
 )
-from build_scripts.validate import FRONT_MATTER, PAGES_DIR, Content, Entry
+from build_scripts.model import FRONT_MATTER, PAGES_DIR, Content, Entry
 
 TEMPLATES = Path(__file__).parent / "templates"
 BROWSE_DIR = "browse"
@@ -144,7 +144,7 @@ def environment() -> jinja2.Environment:
 
 class SiteRenderer:
     """Renders the files of the docs folder. Entry pages come one at a time, so that workers can
-    share them out (``build_scripts.site.generate``); ``other_files`` gives everything else."""
+    share them out (``build_scripts.build.generate``); ``other_files`` gives everything else."""
 
     def __init__(self, content: Content, config: SiteConfig) -> None:
         self.content = content

@@ -25,7 +25,7 @@ import yaml
 
 from build_scripts.fields import ID_PATTERN, PLACEHOLDER, Context, Field, ListOf, Markdown, Obj, is_placeholder
 from build_scripts.schema import REVIEW_CYCLE_YEARS, EntryType
-from build_scripts.validate import add_years, current_date, load_content
+from build_scripts.model import add_years, current_date, load_content
 
 WIDTH = 100
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schemas/{name}.schema.json"

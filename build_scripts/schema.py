@@ -1,6 +1,6 @@
 """The one definition of every content type.
 
-The validator (``validate.py``), the page templates (``render.py``), the JSON
+The validator (``model.py``), the page templates (``render.py``), the JSON
 Schema (``schema_json.py``) and the scaffold (``scaffold.py``) all read these objects, so a field
 is added or changed here and nowhere else.
 """

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from build_scripts.config import read_config
-from build_scripts.site import generate, mkdocs_env
+from build_scripts.build import generate, mkdocs_env
 
 POLL_SECONDS = 0.3
 WATCHED = ("content", "build_scripts/templates")

@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from build_scripts.abbreviations import WORD, words_in
-from build_scripts.validate import load_content
+from build_scripts.model import load_content
 from tests.conftest import FIXTURE_CONTENT, TODAY
 
 LOCATED = re.compile(r"^content/.+:\d+: ")

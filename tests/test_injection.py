@@ -16,10 +16,10 @@ from hypothesis import strategies as st
 
 from build_scripts.errors import loc_to_field
 from build_scripts.fields import Choice, Date, Id, Kind, ListOf, Obj, Ref, Text, Url
-from build_scripts.load import MAX_BYTES, load
+from build_scripts.yaml_file import MAX_BYTES, load
 from build_scripts.safety import full_check, unsafe
 from build_scripts.schema import ENTRY_TYPES, EntryType
-from build_scripts.validate import load_content
+from build_scripts.model import load_content
 from tests.conftest import TODAY
 
 FIXTURE = {"cause": "causes/caffeine.yaml", "treatment": "treatments/stretching.yaml", "test": "tests/emg.yaml"}

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.validate import load_content
+from build_scripts.model import load_content
 from tests.conftest import TODAY
 
 CASES = sorted((Path(__file__).parent / "invalid").glob("*.yaml"))

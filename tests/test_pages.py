@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.validate import load_content
+from build_scripts.model import load_content
 from tests.conftest import TODAY
 
 REVIEWED = "last_reviewed: 2026-01-15\nnext_review_due: 2029-01-15\nreviewed_by: Test reviewer\n"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from build_scripts.config import SiteConfig
 from build_scripts.render import derive_links, render_site
-from build_scripts.validate import load_content
+from build_scripts.model import load_content
 from tests.conftest import FIXTURE_CONTENT, TODAY
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -15,11 +15,11 @@ from typing import Any
 import pytest
 
 from build_scripts.fields import Choice, Context, Kind, ListOf, Markdown, Obj, Ref, SignRef, Text, Url, is_placeholder
-from build_scripts.load import load
+from build_scripts.yaml_file import load
 from build_scripts.scaffold import kebab, scaffold, template
 from build_scripts.schema import ENTRY_TYPES, EntryType
 from build_scripts.schema_json import entry_schemas
-from build_scripts.validate import load_content
+from build_scripts.model import load_content
 from tests.conftest import FIXTURE_CONTENT, ROOT, TODAY, copy_project, run_cli
 
 FIXED = {"BUILD_SCRIPTS_TODAY": TODAY.isoformat()}

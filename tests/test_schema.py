@@ -9,10 +9,10 @@ from typing import Any
 import jsonschema
 import pytest
 
-from build_scripts.load import load
+from build_scripts.yaml_file import load
 from build_scripts.schema import BY_NAME, ENTRY_TYPES
 from build_scripts.schema_json import entry_schema
-from build_scripts.validate import load_content
+from build_scripts.model import load_content
 from tests.conftest import FIXTURE_CONTENT, ROOT, TODAY, run_cli
 from tests.test_invalid_corpus import CASES, header
 

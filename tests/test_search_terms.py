@@ -9,7 +9,7 @@ from pathlib import Path
 
 from build_scripts.render import tag_words
 from build_scripts.schema import ENTRY_TYPES
-from build_scripts.validate import load_content
+from build_scripts.model import load_content
 from tests.conftest import ROOT, TODAY
 
 ALSO = re.compile(r"<strong>Also called:</strong>(.*?)</p>", re.S)

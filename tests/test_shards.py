@@ -13,7 +13,7 @@ import yaml
 from pathspec import GitIgnoreSpec
 
 from build_scripts.shards import page_order, plan, share_config
-from build_scripts.site import mkdocs_env
+from build_scripts.build import mkdocs_env
 from tests.conftest import copy_project, files_of, run_cli
 
 SHARES = 3
@@ -75,7 +75,7 @@ def test_a_site_without_directory_urls_is_built_by_one_process(built_project: Pa
                                                                capsys: pytest.CaptureFixture[str]) -> None:
     # The shares' search indexes are joined by directory URL, so such a site is not shared out.
     from build_scripts.config import read_config
-    from build_scripts.site import run_mkdocs
+    from build_scripts.build import run_mkdocs
 
     root = copy_project(tmp_path / "project")
     shutil.copytree(built_project / "docs", root / "docs")

@@ -13,7 +13,7 @@ import jsonschema
 from build_scripts import rules, triage
 from build_scripts.render import WARNING_SIGNS
 from build_scripts.schema import CARE_LEVELS, ENTRY_TYPES
-from build_scripts.validate import Content, load_content, page_files
+from build_scripts.model import Content, load_content, page_files
 from tests.conftest import ROOT, TODAY
 
 CARD = re.compile(r'<div class="care care--([a-z-]+)">(.*?)</div>', re.S)

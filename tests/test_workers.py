@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.site import generate
+from build_scripts.build import generate
 from build_scripts.workers import PARALLEL_FROM, fork_map, worker_count
 from tests.conftest import copy_project, files_of
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from build_scripts.site import generate
+from build_scripts.build import generate
 from build_scripts.write import sync_tree
 from tests.conftest import FIXTURE_CONTENT, copy_project
 

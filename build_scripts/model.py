@@ -17,7 +17,7 @@ from typing import Any
 from build_scripts import rules, triage
 from build_scripts.errors import ERROR, WARNING, Problem, loc_to_field
 from build_scripts.fields import ID_PATTERN, Context, ListOf, Obj, Text
-from build_scripts.load import Document, LoadError, load, parse, utf8
+from build_scripts.yaml_file import Document, LoadError, load, parse, utf8
 from build_scripts.schema import (
     ENTRY_TYPES,
     GLOSSARY,

@@ -15,13 +15,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from build_scripts.cli import report
+from build_scripts.errors import report
 from build_scripts.config import SiteConfig, read_config
 from build_scripts.readability import MAX_GRADE, Score, score_site
 from build_scripts.render import SiteRenderer
 from build_scripts.shards import build_shared, mkdocs_build, page_order, problems_only, share_count
 from build_scripts.schema_json import all_schemas, entry_schemas
-from build_scripts.validate import load_content
+from build_scripts.model import load_content
 from build_scripts.workers import fork_map
 from build_scripts.write import Changes, replace_dir, sync_tree, write_atomic, write_if_changed
 
