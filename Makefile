@@ -34,8 +34,8 @@ test: $(PY_STAMP) $(NODE_STAMP) browser ## Run every test (installs Chromium if 
 test-fast: $(PY_STAMP) ## The quick tier (under a minute): every test without a browser, a server or repeated builds
 	$(PY) -m pytest -q -m "not browser and not slow"
 
-bench: $(PY_STAMP) ## Benchmark the build at 100 to 5,000 synthetic entries (minutes); writes the table into README.md
-	$(PY) -m bench --readme
+bench: $(PY_STAMP) ## Benchmark the build at 100 to 5,000 synthetic entries (minutes); writes the table into bench/README.md
+	$(PY) -m bench --write
 
 schema: $(PY_STAMP) ## Regenerate schemas/*.json from build_scripts/schema.py
 	$(PY) -m build_scripts schema

@@ -2,7 +2,7 @@
 
     python -m bench                      # N = 100, 500, 1,000 and 5,000; prints the table
     python -m bench --sizes 100 1000     # other sizes
-    python -m bench --readme             # also write the table into README.md
+    python -m bench --write              # also write the table into bench/README.md
     python -m bench --serve              # only: how long `serve` takes to show an edit
     ZENSICAL=/path/to/zensical python -m bench   # also time Zensical on the same docs/
 
@@ -31,7 +31,7 @@ from bench.synth import ROOT, make_project
 
 SIZES = (100, 500, 1000, 5000)
 PROBE = ("causes", "caffeine")  # an entry present at every size: its page must not grow with N
-README = ROOT / "README.md"
+RESULTS = Path(__file__).with_name("README.md")  # bench/README.md: the latest table goes between the markers
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 
 
@@ -202,20 +202,21 @@ def _zensical_cell(seconds: float) -> str:
     return {-1.0: "not run", -2.0: "failed"}.get(seconds, f"{seconds:.1f} s")
 
 
-def write_readme(text: str) -> None:
-    readme = README.read_text(encoding="utf-8")
-    before, _, rest = readme.partition(START)
+def write_results(text: str, path: Path = RESULTS) -> None:
+    """Replace what lies between the bench markers of ``path`` (bench/README.md) with ``text``."""
+    document = path.read_text(encoding="utf-8")
+    before, _, rest = document.partition(START)
     _, found, after = rest.partition(END)
     if not found:
-        raise SystemExit(f"README.md has no {START} ... {END} block to fill")
-    README.write_text(f"{before}{START}\n{text}\n{END}{after}", encoding="utf-8")
+        raise SystemExit(f"{path.name} has no {START} ... {END} block to fill")
+    path.write_text(f"{before}{START}\n{text}\n{END}{after}", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
-    parser.add_argument("--readme", action="store_true", help="write the results table into README.md")
+    parser.add_argument("--write", action="store_true", help="write the results table into bench/README.md")
     parser.add_argument("--serve", action="store_true", help="only measure the serve preview")
     parser.add_argument("--jobs", type=int, help="processes for the generator and MkDocs (default: as `build` chooses)")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # internal: one size, JSON out
@@ -238,6 +239,6 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(work / f"n{n}", ignore_errors=True)
     text = table(rows, serve)
     print(text)
-    if args.readme and rows:
-        write_readme(text)
+    if args.write and rows:
+        write_results(text)
     return 0

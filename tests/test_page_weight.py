@@ -6,7 +6,7 @@ import gzip
 import re
 from pathlib import Path
 
-BUDGET_KB = 100  # per page; measured in the README
+BUDGET_KB = 100  # per page; measured in bench/README.md
 
 
 def transferred(page: Path) -> int:
