@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
 QUERIES = Path(__file__).parent / "triage" / "search-queries.yaml"
-# Floors for the held-back part, below what it scores today (see DEVELOPERS.md): a change that
+# Floors for the held-back part, below what it scores today (see bench/README.md): a change that
 # makes the card worse on queries nobody tuned for fails here.
 MIN_SIGN_HIT = 0.45  # share of sign queries that show a right card
 MAX_FALSE_CARDS = 0.15  # share of harmless queries that show any card
