@@ -4,12 +4,28 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 # Where a value is in a file: keys and list positions from the top, such as ("sources", 0, "url").
 Loc = tuple[str | int, ...]
 
 ERROR = "error"
 WARNING = "warning"
+OFF = "off"
+LEVELS = (ERROR, WARNING, OFF)
+
+
+class Flaw(NamedTuple):
+    """What a check finds in one file, before it is given a line: where, what, and which rule.
+
+    ``rule`` is empty when the rule that ran the check is meant. ``at`` is the offending text,
+    when the value is a block of several lines: the problem is reported at the line holding it.
+    """
+
+    loc: Loc
+    message: str
+    rule: str = ""
+    at: str = ""
 
 
 @dataclass(frozen=True, order=True)
@@ -21,18 +37,21 @@ class Problem:
     field: str
     message: str
     severity: str = ERROR
+    rule: str = ""  # the id of the rule that found it (see build_scripts/rules)
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}: "
         field = f"{self.field}: " if self.field else ""
         prefix = "warning: " if self.severity == WARNING else ""
-        return f"{where}{prefix}{field}{self.message}"
+        rule = f" [{self.rule}]" if self.rule else ""
+        return f"{where}{prefix}{field}{self.message}{rule}"
 
     def github(self) -> str:
         """The problem as a GitHub Actions annotation, shown on the pull request's diff."""
         kind = "warning" if self.severity == WARNING else "error"
         field = f"{self.field}: " if self.field else ""
-        text = (field + self.message).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        rule = f" [{self.rule}]" if self.rule else ""
+        text = (field + self.message + rule).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         return f"::{kind} file={self.path},line={self.line}::{text}"
 
 

@@ -11,13 +11,14 @@ import difflib
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
-from build_scripts.errors import Loc
+from build_scripts.errors import Flaw, Loc
 from build_scripts.safety import unsafe
 
-Found = Iterator[tuple[Loc, str]]
+# What a check yields: (location, message) pairs, or Flaws where the rule differs from the kind's own.
+Found = Iterator["tuple[Loc, str] | Flaw"]
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 PLACEHOLDER = "TODO"  # what ``python -m build_scripts new`` writes where the contributor must fill in a value
 
@@ -50,6 +51,15 @@ def suggest(value: str, choices: Sequence[str]) -> str:
     return f" (did you mean '{lower[close[0]]}'?)" if close else ""
 
 
+SMALL_LIST = 8  # a closed list this short is named in full: a near miss could mean the opposite
+
+
+def closest(value: str, choices: Sequence[str], n: int = 3) -> list[str]:
+    """Up to ``n`` choices that look like ``value``, closest first."""
+    lower = {choice.lower(): choice for choice in choices}
+    return [lower[c] for c in difflib.get_close_matches(value.lower(), list(lower), n=n, cutoff=0.6)]
+
+
 def type_name(value: Any) -> str:
     """A contributor-friendly name for a YAML value's type."""
     if value is None:
@@ -74,19 +84,30 @@ def is_placeholder(value: Any) -> bool:
     return isinstance(value, str) and value.strip() == PLACEHOLDER
 
 
-def check_value(kind: Kind, value: Any, loc: Loc, ctx: Context) -> Found:
-    """``kind.check``, except that a placeholder gets one message saying what to write instead."""
+def check_value(kind: Kind, value: Any, loc: Loc, ctx: Context) -> Iterator[Flaw]:
+    """``kind.flaws``, except that a placeholder gets one message saying what to write instead."""
     if is_placeholder(value):
-        yield loc, f"replace the placeholder {PLACEHOLDER} with {kind.describe(ctx)}"
+        yield Flaw(loc, f"replace the placeholder {PLACEHOLDER} with {kind.describe(ctx)}", "placeholder")
     else:
-        yield from kind.check(value, loc, ctx)
+        yield from kind.flaws(value, loc, ctx)
 
 
 class Kind:
-    """Base class: a kind of value a field can hold."""
+    """Base class: a kind of value a field can hold.
+
+    ``rule`` is the id (see build_scripts/rules) of what this kind checks, so that a contributor
+    sees which rule a message comes from and a maintainer can set its severity.
+    """
+
+    rule: ClassVar[str] = "value-kind"
 
     def check(self, value: Any, loc: Loc, ctx: Context) -> Found:
         raise NotImplementedError
+
+    def flaws(self, value: Any, loc: Loc, ctx: Context) -> Iterator[Flaw]:
+        """``check``, with each finding named by its rule."""
+        for found in self.check(value, loc, ctx):
+            yield found if isinstance(found, Flaw) else Flaw(*found, rule=self.rule)
 
     def json_schema(self, ctx: Context) -> dict[str, Any]:
         raise NotImplementedError
@@ -100,22 +121,23 @@ class Text(Kind):
     """One line of plain text (inline Markdown allowed)."""
 
     max_length: int = 120
+    rule: ClassVar[str] = "text-shape"
 
     def check(self, value: Any, loc: Loc, ctx: Context) -> Found:
         if not isinstance(value, str):
             yield loc, f"expected text, got {type_name(value)}"
         elif (problem := self.problem(value)) is not None:
             yield loc, problem
+        elif (danger := unsafe(value)) is not None:
+            yield Flaw(loc, danger, "safe-markup")
 
     def problem(self, value: str) -> str | None:
-        """The first rule ``value`` breaks, or None."""
+        """The first rule of shape ``value`` breaks, or None."""
         if not value.strip():
             return "must not be empty"
         if len(value) > self.max_length:
             return f"is {len(value)} characters long; keep it under {self.max_length}"
-        if (shape := self.shape(value)) is not None:
-            return shape
-        return unsafe(value)
+        return self.shape(value)
 
     def shape(self, value: str) -> str | None:
         return "must be a single line" if "\n" in value.strip() else None
@@ -152,6 +174,8 @@ class Choice(Kind):
     controlled_in: str = "content/taxonomy.yaml"
     shown: str | None = None  # the list's name in messages (default: ``controlled``; "" for none)
 
+    rule: ClassVar[str] = "allowed-value"
+
     def allowed(self, ctx: Context) -> list[str]:
         return list(self.values) if self.values else list(ctx.lists.get(self.controlled, {}))
 
@@ -160,7 +184,9 @@ class Choice(Kind):
         if not isinstance(value, str):
             yield loc, f"expected one of: {', '.join(allowed)}; got {type_name(value)}"
         elif value not in allowed:
-            hint = suggest(value, allowed) or f" (allowed: {', '.join(allowed)})"
+            # A short list is named in full: 'uncommon' is nearest to 'common', its opposite.
+            listed = f" (allowed: {', '.join(allowed)})"
+            hint = listed if len(allowed) <= SMALL_LIST else suggest(value, allowed) or listed
             name = self.controlled if self.shown is None else self.shown
             where = f" in {self.controlled_in}" + (f" '{name}'" if name else "") if self.controlled else ""
             yield loc, f"'{value}' is not an allowed value{where}{hint}"
@@ -181,14 +207,18 @@ class Ref(Kind):
     """The id (file name without .yaml) of another entry."""
 
     target: str = ""
+    rule: ClassVar[str] = "ref-exists"
 
     def check(self, value: Any, loc: Loc, ctx: Context) -> Found:
         known = ctx.ids.get(self.target, [])
         if not isinstance(value, str):
             yield loc, f"expected the id of a {self.target}, got {type_name(value)}"
         elif not ctx.has_id(self.target, value):
-            hint = suggest(value, known) or (f" (known: {', '.join(known)})" if 0 < len(known) <= 12 else "")
-            yield loc, f"unknown {self.target} '{value}'{hint}"
+            near = closest(value, known)
+            hint = (f" (known: {', '.join(known)})" if 0 < len(known) <= SMALL_LIST
+                    else f" (closest: {', '.join(near)})" if near else "")
+            yield loc, (f"unknown {self.target} '{value}'{hint}; to add a new one, run "
+                        f"make new TYPE={self.target} TITLE=\"Its name\"")
 
     def json_schema(self, ctx: Context) -> dict[str, Any]:
         # No enum of today's ids: the committed schemas then stay the same when an entry is
@@ -204,6 +234,8 @@ class Ref(Kind):
 class Id(Kind):
     """A short kebab-case name: lower-case letters, digits and hyphens."""
 
+    rule: ClassVar[str] = "id-format"
+
     def check(self, value: Any, loc: Loc, ctx: Context) -> Found:
         if not isinstance(value, str) or not re.fullmatch(ID_PATTERN, value):
             yield loc, f"{value!r} must be kebab-case: lower-case letters, digits and single hyphens"
@@ -218,6 +250,8 @@ class Id(Kind):
 @dataclass
 class Date(Kind):
     """A date written YYYY-MM-DD."""
+
+    rule: ClassVar[str] = "date-format"
 
     def check(self, value: Any, loc: Loc, ctx: Context) -> Found:
         if isinstance(value, dt.date):
@@ -237,6 +271,8 @@ class Date(Kind):
 @dataclass
 class Url(Kind):
     """An https:// web address."""
+
+    rule: ClassVar[str] = "url-format"
 
     def check(self, value: Any, loc: Loc, ctx: Context) -> Found:
         if not isinstance(value, str):
@@ -263,6 +299,7 @@ class ListOf(Kind):
     min_items: int = 0
     max_items: int = 50
     unique: bool = True
+    rule: ClassVar[str] = "list-size"
 
     def check(self, value: Any, loc: Loc, ctx: Context) -> Found:
         if not isinstance(value, list):
@@ -278,7 +315,7 @@ class ListOf(Kind):
             key = _identity(item)
             if self.unique and key is not None:
                 if key in seen:
-                    yield loc + (index,), f"'{key}' is listed twice (also item {seen[key] + 1})"
+                    yield Flaw(loc + (index,), f"'{key}' is listed twice (also item {seen[key] + 1})", "no-duplicates")
                 seen.setdefault(key, index)
 
     def json_schema(self, ctx: Context) -> dict[str, Any]:
@@ -308,6 +345,8 @@ def _identity(item: Any) -> str | None:
 class Flag(Kind):
     """true or false."""
 
+    rule: ClassVar[str] = "value-kind"
+
     def check(self, value: Any, loc: Loc, ctx: Context) -> Found:
         if not isinstance(value, bool):
             yield loc, f"expected true or false, got {type_name(value)}"
@@ -325,6 +364,7 @@ class MapOf(Kind):
 
     item: Kind = field(default_factory=Text)
     min_items: int = 0
+    rule: ClassVar[str] = "list-size"
 
     def check(self, value: Any, loc: Loc, ctx: Context) -> Found:
         if not isinstance(value, Mapping):
@@ -334,7 +374,8 @@ class MapOf(Kind):
             yield loc, f"needs at least {self.min_items} item{'s' * (self.min_items != 1)}, has {len(value)}"
         for key, item in value.items():
             if not isinstance(key, str) or not re.fullmatch(ID_PATTERN, key):
-                yield loc + (key,), f"{key!r} must be kebab-case: lower-case letters, digits and single hyphens"
+                yield Flaw(loc + (key,), f"{key!r} must be kebab-case: lower-case letters, digits and single hyphens",
+                           "id-format")
             yield from check_value(self.item, item, loc + (key,), ctx)
 
     def json_schema(self, ctx: Context) -> dict[str, Any]:
@@ -358,17 +399,18 @@ class SignRef(Kind):
 
     level: str = ""
     says: Kind = field(default_factory=lambda: Text(200))
+    rule: ClassVar[str] = "sign-ref"
 
     def check(self, value: Any, loc: Loc, ctx: Context) -> Found:
         sign = value
         if isinstance(value, Mapping):
             for key in value:
                 if key not in ("sign", "says"):
-                    yield loc + (key,), f"unknown field{suggest(str(key), ['sign', 'says']) or '; allowed: sign, says'}"
+                    yield Flaw(loc + (key,), f"unknown field; allowed: sign, says", "field-known")
             if "says" in value:
                 yield from check_value(self.says, value["says"], loc + ("says",), ctx)
             if "sign" not in value:
-                yield loc + ("sign",), "missing required field"
+                yield Flaw(loc + ("sign",), "missing required field", "field-required")
                 return
             sign, loc = value["sign"], loc + ("sign",)
         levels = ctx.lists.get("signs", {})
@@ -408,6 +450,7 @@ class Field:
     example: Any = None
     heading: str = ""  # for Markdown body sections: the heading the page shows
     heading_by_kind: dict[str, str] = field(default_factory=dict)  # another heading for some entry kinds
+    why: str = ""  # why it is required, where that is not obvious: said when it is missing
 
     def heading_for(self, entry: Mapping[str, Any]) -> str:
         return self.heading_by_kind.get(str(entry.get("kind")), self.heading)
@@ -419,6 +462,8 @@ class Obj(Kind):
 
     fields: Sequence[Field] = ()
     min_fields: int = 0
+    open: bool = False  # other keys are allowed (and left alone)
+    rule: ClassVar[str] = "value-kind"
 
     def names(self) -> list[str]:
         return [f.name for f in self.fields]
@@ -428,22 +473,23 @@ class Obj(Kind):
             yield loc, f"expected a set of fields ({', '.join(self.names())}), got {type_name(value)}"
             return
         known = {f.name: f for f in self.fields}
-        for key in value:
+        for key in value if not self.open else ():
             if key not in known:
-                yield loc + (key,), f"unknown field{suggest(str(key), list(known)) or '; allowed: ' + ', '.join(known)}"
+                hint = suggest(str(key), list(known)) or "; allowed: " + ", ".join(known)
+                yield Flaw(loc + (key,), f"unknown field{hint}", "field-known")
         for f in self.fields:
             if f.name in value:
                 yield from check_value(f.kind, value[f.name], loc + (f.name,), ctx)
             elif f.required:
-                yield loc + (f.name,), "missing required field"
+                yield Flaw(loc + (f.name,), "missing required field" + (f": {f.why}" if f.why else ""), "field-required")
         present = [f for f in self.fields if f.name in value]
         if self.min_fields and len(present) < self.min_fields:
-            yield loc, f"needs at least one of: {', '.join(self.names())}"
+            yield Flaw(loc, f"needs at least one of: {', '.join(self.names())}", "field-required")
 
     def json_schema(self, ctx: Context) -> dict[str, Any]:
         out: dict[str, Any] = {
             "type": "object",
-            "additionalProperties": False,
+            "additionalProperties": self.open,
             "properties": {f.name: {"description": f.help, **f.kind.json_schema(ctx)} for f in self.fields},
         }
         required = [f.name for f in self.fields if f.required]
@@ -455,3 +501,19 @@ class Obj(Kind):
 
     def describe(self, ctx: Context) -> str:
         return f"a set of fields ({', '.join(self.names())})"
+
+
+def references(kind: Kind, value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str, str]]:
+    """Every entry reference in ``value`` as ``(location, target type, id)``, found through its kind."""
+    if isinstance(kind, Ref) and isinstance(value, str):
+        yield loc, kind.target, value
+    elif isinstance(kind, ListOf) and isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from references(kind.item, item, loc + (index,))
+    elif isinstance(kind, MapOf) and isinstance(value, Mapping):
+        for key, item in value.items():
+            yield from references(kind.item, item, loc + (key,))
+    elif isinstance(kind, Obj) and isinstance(value, Mapping):
+        for f in kind.fields:
+            if f.name in value:
+                yield from references(f.kind, value[f.name], loc + (f.name,))

@@ -1,40 +1,43 @@
-"""Load the whole content tree and report every problem in one pass.
+"""The content model (``Content``, ``Entry``) and loading the whole content tree.
 
-Each rule is a generator of problems; ``load_content`` runs them all and
-returns what loaded, so one run shows a contributor everything to fix.
+``load_content`` reads every file under content/, checks its fields against their kinds and runs
+every rule in ``build_scripts.rules`` on it, and returns what loaded with every problem found, so
+one run shows a contributor everything to fix.
 """
 from __future__ import annotations
 
 import datetime as dt
 import os
 import re
-from urllib.parse import urlsplit
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from build_scripts import rules, triage
-from build_scripts.errors import ERROR, WARNING, Problem, loc_to_field
-from build_scripts.fields import ID_PATTERN, Context, ListOf, Obj, Text
-from build_scripts.yaml_file import Document, LoadError, load, parse, utf8
+from build_scripts import triage
+from build_scripts.errors import LEVELS, Problem
+from build_scripts.fields import ID_PATTERN, Choice, Context, Field, ListOf, MapOf, Obj, Text
+from build_scripts.rules import RULES, Subject, locate, run
+from build_scripts.rules.registry import PAGES, SOURCES_HEADING
 from build_scripts.schema import (
+    BY_NAME,
     ENTRY_TYPES,
     GLOSSARY,
     PUBLISHERS,
     REVIEW,
-    REVIEW_CYCLE_YEARS,
     TAXONOMY,
     TAXONOMY_LISTS,
     TRIAGE,
     EntryType,
 )
 from build_scripts.workers import fork_map
+from build_scripts.yaml_file import Document, LoadError, load, parse, utf8
 
 TAXONOMY_FILE = "taxonomy.yaml"
 GLOSSARY_FILE = "glossary.yaml"
 PUBLISHERS_FILE = "publishers.yaml"
 PAGES_DIR = "pages"
+RULES_FILE = "rules.yaml"
 
 
 @dataclass
@@ -69,19 +72,26 @@ class Content:
 
 def load_content(root: Path, today: dt.date | None = None, strict: bool = False,
                  jobs: int | None = None) -> tuple[Content, list[Problem]]:
-    """Load and validate ``root`` (the content folder). Problems come sorted by file and line.
+    """Load ``root`` (the content folder) and run every rule on it. Problems come sorted by file and line.
 
     ``jobs``: how many processes load the entries (``build_scripts.workers``; by default one per
-    core for a big tree).
+    core for a big tree). ``strict`` makes warnings errors.
     """
     today = today or current_date()
     shown = root.name  # messages name files as content/...; root's parent is the project
     content = Content(root)
     problems: list[Problem] = []
+    levels = _rule_levels(root / RULES_FILE, f"{shown}/{RULES_FILE}", problems, strict)
+
+    def check(kind: str, doc: Document, obj: Obj | None, is_entry: bool = False) -> list[Problem]:
+        """The file's fields against their kinds, then every rule that applies to this kind of file."""
+        found = locate(doc, obj.flaws(doc.data, (), content.ctx), "value-kind", levels, strict) if obj else []
+        subject = Subject(kind, doc, content.ctx, is_entry, content.hosts, today)
+        return found + run(subject, levels, strict)
 
     taxonomy = _load_mapping(root / TAXONOMY_FILE, f"{shown}/{TAXONOMY_FILE}", problems)
     if taxonomy is not None:
-        problems += _check(taxonomy, TAXONOMY, content.ctx)
+        problems += check("taxonomy", taxonomy, TAXONOMY)
         for name in TAXONOMY_LISTS:
             items = [i for i in taxonomy.data.get(name) or [] if isinstance(i, dict) and isinstance(i.get("id"), str)]
             content.taxonomy[name] = items
@@ -89,67 +99,57 @@ def load_content(root: Path, today: dt.date | None = None, strict: bool = False,
 
     publishers = _load_mapping(root / PUBLISHERS_FILE, f"{shown}/{PUBLISHERS_FILE}", problems)
     if publishers is not None:
-        problems += _check(publishers, PUBLISHERS, content.ctx)
+        problems += check("publishers", publishers, PUBLISHERS)
         listed = [p for p in publishers.data.get("publishers") or [] if isinstance(p, dict)]
         content.ctx.lists["publishers"] = {str(p.get("name")): str(p.get("name")) for p in listed}
         content.hosts = {str(host).lower(): str(p.get("name")) for p in listed
                          for host in p.get("hosts") or [] if isinstance(p.get("hosts"), list)}
 
-    todo: list[tuple[int, Path, str]] = []
-    for index, etype in enumerate(ENTRY_TYPES):
+    todo: list[tuple[str, Path, str]] = []
+    for etype in ENTRY_TYPES:
         content.entries[etype.name] = {}
         paths = list(_entry_files(root / etype.folder, f"{shown}/{etype.folder}", problems))
         # Ids of files that fail to load still count, so other entries' references to them stay quiet.
         content.ctx.ids[etype.name] = sorted(path.stem for path in paths)
-        todo += [(index, path, f"{shown}/{etype.folder}/{path.name}") for path in paths]
+        todo += [(etype.name, path, f"{shown}/{etype.folder}/{path.name}") for path in paths]
 
     # The warning signs: entries' care cards name them, and they name causes.
     model = _load_mapping(root / triage.FILE, f"{shown}/{triage.FILE}", problems)
     if model is not None:
         triage.prepare(content.ctx, model.data)
-        problems += _check(model, TRIAGE, content.ctx)
-        problems += [_locate(model, loc, msg) for loc, msg in triage.check(model.data, content.hosts)]
+        problems += check("triage", model, TRIAGE)
         content.triage = triage.build(model.data)
 
     # Each entry is loaded and checked on its own (against the ids, lists and publishers read
-    # above), so a big content tree is shared out over every core. Workers send back Documents,
-    # not Entries: an Entry's type must be the very object in ENTRY_TYPES.
-    def check(item: tuple[int, Path, str]) -> tuple[Document | None, list[Problem]]:
-        index, path, rel = item
+    # above), so a big content tree is shared out over every core.
+    def check_entry(item: tuple[str, Path, str]) -> tuple[Document | None, list[Problem]]:
+        name, path, rel = item
         found: list[Problem] = []
         doc = _load_mapping(path, rel, found)
         if doc is not None:
-            entry = Entry(ENTRY_TYPES[index], path.stem, rel, doc)
-            found += _entry_problems(entry, content, today, strict, publishers is not None)
+            found += check(name, doc, BY_NAME[name].obj, is_entry=True)
         return doc, found
 
-    for (index, path, rel), (doc, found) in zip(todo, fork_map(check, todo, jobs)):
+    for (name, path, rel), (doc, found) in zip(todo, fork_map(check_entry, todo, jobs)):
         problems += found
         if doc is not None:
-            content.entries[ENTRY_TYPES[index].name][path.stem] = Entry(ENTRY_TYPES[index], path.stem, rel, doc)
+            content.entries[name][path.stem] = Entry(BY_NAME[name], path.stem, rel, doc)
 
     glossary = _load_mapping(root / GLOSSARY_FILE, f"{shown}/{GLOSSARY_FILE}", problems)
     if glossary is not None:
-        problems += _check(glossary, GLOSSARY, content.ctx)
+        problems += check("glossary", glossary, GLOSSARY)
         content.glossary = [t for t in glossary.data.get("terms") or [] if isinstance(t, dict)]
 
     if not (root / PAGES_DIR / "index.md").is_file():
-        problems.append(Problem(f"{shown}/{PAGES_DIR}/index.md", 1, "", "the home page is missing"))
+        problems.append(Problem(f"{shown}/{PAGES_DIR}/index.md", 1, "", "the home page is missing", rule="file-missing"))
     for path, rel in page_files(root):
-        problems += _check_page(path, rel, content.hosts, today, strict)
+        page = _load_page(path, rel, problems)
+        if page is not None:
+            doc, body_start = page
+            fields = PAGE_WITH_SOURCES if SOURCES_HEADING.search(doc.text, body_start) else PAGE
+            problems += locate(doc, fields.flaws(doc.data, (), content.ctx), "value-kind", levels, strict)
+            problems += run(Subject(PAGES, doc, content.ctx, False, content.hosts, today, body_start), levels, strict)
     return content, sorted(problems)
-
-
-def _entry_problems(entry: Entry, content: Content, today: dt.date, strict: bool, check_hosts: bool) -> list[Problem]:
-    """Every check of one entry that needs no other entry's data (ids and lists come from ``content.ctx``)."""
-    doc = entry.doc
-    problems = _check(doc, entry.type.obj, content.ctx)
-    problems += [_locate(doc, loc, msg) for loc, msg in _id_matches_file(entry)]
-    problems += [_locate(doc, loc, msg, sev) for loc, msg, sev in _review_dates(entry.data, today, strict)]
-    problems += [_locate(doc, loc, msg) for loc, msg in rules.check(entry.type.name, entry.data)]
-    if check_hosts:
-        problems += [_locate(doc, loc, msg) for loc, msg in _source_hosts(entry, content.hosts)]
-    return problems
 
 
 def current_date() -> dt.date:
@@ -160,21 +160,21 @@ def current_date() -> dt.date:
 
 def _entry_files(folder: Path, shown: str, problems: list[Problem]) -> Iterator[Path]:
     if not folder.is_dir():
-        problems.append(Problem(shown, 1, "", "folder is missing"))
+        problems.append(Problem(shown, 1, "", "folder is missing", rule="file-missing"))
         return
     for path in sorted(folder.iterdir()):
         if path.name.startswith("."):
             continue
         rel = f"{shown}/{path.name}"
         if path.suffix == ".yml":
-            problems.append(Problem(rel, 1, "", f"rename the file to {path.stem}.yaml"))
+            problems.append(Problem(rel, 1, "", f"rename the file to {path.stem}.yaml", rule="file-name"))
         elif path.suffix != ".yaml" or not path.is_file():
-            problems.append(Problem(rel, 1, "", "unexpected file; each entry is one .yaml file"))
+            problems.append(Problem(rel, 1, "", "unexpected file; each entry is one .yaml file", rule="file-name"))
         elif not re.fullmatch(ID_PATTERN, path.stem):
             better = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")
             problems.append(Problem(
                 rel, 1, "", f"file name must be kebab-case (lower-case letters, digits, hyphens): "
-                f"rename it to '{better}.yaml'",
+                f"rename it to '{better}.yaml'", rule="file-name",
             ))
         else:
             yield path
@@ -182,7 +182,7 @@ def _entry_files(folder: Path, shown: str, problems: list[Problem]) -> Iterator[
 
 def _load_mapping(path: Path, rel: str, problems: list[Problem]) -> Document | None:
     if not path.is_file():
-        problems.append(Problem(rel, 1, "", "file is missing"))
+        problems.append(Problem(rel, 1, "", "file is missing", rule="file-missing"))
         return None
     doc = load(path, rel)
     if isinstance(doc, Problem):
@@ -191,27 +191,30 @@ def _load_mapping(path: Path, rel: str, problems: list[Problem]) -> Document | N
     problems += doc.problems
     if not isinstance(doc.data, dict):
         problems.append(Problem(rel, doc.line(()), "", "expected fields at the top level (like 'title: ...'), "
-                                f"got {'a list' if isinstance(doc.data, list) else 'a single value'}"))
+                                f"got {'a list' if isinstance(doc.data, list) else 'a single value'}", rule="value-kind"))
         return None
     return doc
 
 
-def _check(doc: Document, obj: Obj, ctx: Context) -> list[Problem]:
-    return [_locate(doc, loc, message) for loc, message in obj.check(doc.data, (), ctx)]
+def _rule_levels(path: Path, rel: str, problems: list[Problem], strict: bool) -> dict[str, str]:
+    """Severities set in content/rules.yaml (optional): rule id -> error, warning or off."""
+    if not path.is_file():
+        return {}
+    doc = _load_mapping(path, rel, problems)
+    if doc is None:
+        return {}
+    problems += locate(doc, RULE_LEVELS.flaws(doc.data, (), Context()), "value-kind", None, strict)
+    problems += run(Subject("rules", doc), None, strict)
+    return {key: value for key, value in doc.data.items() if key in RULES and value in LEVELS}
 
 
-def _locate(doc: Document, loc: tuple[str | int, ...], message: str, severity: str = ERROR) -> Problem:
-    return Problem(doc.path, doc.line(loc), loc_to_field(loc), message, severity)
-
-
-PAGE_FIELDS = {"title": Text(80), "description": Text(300)}
-PAGE_OPTIONAL = {"also_called": ListOf(Text(80), min_items=1, max_items=30),
-                 "search_terms": ListOf(Text(80), min_items=1, max_items=40)}
-SOURCES_HEADING = re.compile(r"^## Sources\b.*$", re.M)
-# What a hand-written page may ask the generator to fill in (render.MARKER writes them).
-MARKERS = {"care-cards": ("all", "key"), "triage-sources": ("",)}
-MARKER_LINE = re.compile(r"<!--\s*([a-z-]+)(?::\s*([a-z-]*))?\s*-->")
-
+# A hand-written page's front matter. Other keys (such as MkDocs' own 'search') are left alone.
+PAGE = Obj((Field("title", Text(80)), Field("description", Text(300)),
+            Field("also_called", ListOf(Text(80), min_items=1, max_items=30), required=False),
+            Field("search_terms", ListOf(Text(80), min_items=1, max_items=40), required=False)), open=True)
+PAGE_WITH_SOURCES = replace(PAGE, fields=(*PAGE.fields, *(replace(f, why="a page with sources shows when it was "
+                                                                  "reviewed") for f in REVIEW)))
+RULE_LEVELS = MapOf(Choice(LEVELS))
 FRONT_MATTER = re.compile(r"---\n(.*?\n)---\n", re.S)
 
 
@@ -234,115 +237,21 @@ def front_matter(text: str, rel: str) -> tuple[Document, int] | None:
     return parse("\n" + match.group(1), rel), match.end()  # a blank first line stands for '---'
 
 
-def _check_page(path: Path, rel: str, hosts: dict[str, str], today: dt.date, strict: bool) -> list[Problem]:
-    """A hand-written page has a title and description; one with sources also has review dates."""
+def _load_page(path: Path, rel: str, problems: list[Problem]) -> tuple[Document, int] | None:
+    """A page's front matter as a Document holding the whole page's text, and where its body starts."""
     try:
         text = utf8(path.read_bytes())
         found = front_matter(text, rel)
     except LoadError as exc:
-        return [Problem(rel, exc.line, "", exc.message)]
+        problems.append(Problem(rel, exc.line, "", exc.message, rule="yaml-file"))
+        return None
     if found is None:
-        return [Problem(rel, 1, "", "start the page with front matter: '---', 'title: ...', 'description: ...', '---'")]
+        problems.append(Problem(rel, 1, "", "start the page with front matter: '---', 'title: ...', "
+                                "'description: ...', '---'", rule="page-front-matter"))
+        return None
     doc, body_start = found
-    data = doc.data if isinstance(doc.data, dict) else {}
-    problems = list(doc.problems)
-    for name, kind in PAGE_FIELDS.items():
-        if name not in data:
-            problems.append(Problem(rel, 2, name, "missing required field"))
-        else:
-            problems += [_locate(doc, loc, msg) for loc, msg in kind.check(data[name], (name,), Context())]
-    if isinstance(data.get("description"), str) and re.search(r'["<>]', data["description"]):
-        problems.append(_locate(doc, ("description",), "write it without \" < or >: the theme copies the "
-                                "description into the page's head as it is"))
-    for name, kind in PAGE_OPTIONAL.items():
-        if name in data:
-            problems += [_locate(doc, loc, msg) for loc, msg in kind.check(data[name], (name,), Context())]
-    sources = SOURCES_HEADING.search(text, body_start)
-    problems += _page_triage(text, body_start, sources.start() if sources else len(text), rel)
-    if sources:
-        for field_ in REVIEW:
-            if field_.name not in data:
-                problems.append(Problem(rel, 2, field_.name, "missing required field: a page with sources "
-                                        "shows when it was reviewed"))
-            else:
-                problems += [_locate(doc, loc, msg)
-                             for loc, msg in field_.kind.check(data[field_.name], (field_.name,), Context())]
-        problems += [_locate(doc, loc, msg, sev) for loc, msg, sev in _review_dates(data, today, strict)]
-        section_end = re.compile(r"^## ", re.M).search(text, sources.end())
-        for link in re.finditer(r"\]\((https?://[^)\s]+)\)", text[sources.end():section_end.start() if section_end else None]):
-            line = text.count("\n", 0, sources.end() + link.start()) + 1
-            host = (urlsplit(link.group(1)).hostname or "").lower()
-            if hosts and host not in hosts:
-                problems.append(Problem(rel, line, "sources", f"'{host}' is not the site of a publisher listed in "
-                                        f"content/{PUBLISHERS_FILE}; cite the publisher's own page, never a copy"))
-    return problems
-
-
-def _page_triage(text: str, start: int, end: int, rel: str) -> list[Problem]:
-    """Care levels on a page come from the triage model: its markers are known ones, and its own
-    words never set a level (a card or "get help today if ..." written by hand)."""
-    problems = []
-    for marker in MARKER_LINE.finditer(text, start, end):
-        name, arg = marker.group(1), marker.group(2) or ""
-        line = text.count("\n", 0, marker.start()) + 1
-        if name not in MARKERS:
-            problems.append(Problem(rel, line, "", f"unknown marker '{name}' (known: {', '.join(MARKERS)})"))
-        elif arg not in MARKERS[name]:
-            allowed = ", ".join(f"<!-- {name}: {a} -->" if a else f"<!-- {name} -->" for a in MARKERS[name])
-            problems.append(Problem(rel, line, "", f"'{marker.group(0)}' is not a marker this page can use: write {allowed}"))
-    for found in rules.LEVEL_PROSE.finditer(text, start, end):
-        line = text.count("\n", 0, found.start()) + 1
-        problems.append(Problem(rel, line, "", f"'{found.group(0)}' sets a level of care in the page's own words; "
-                                "levels come from content/triage.yaml: put <!-- care-cards: key --> (or all) "
-                                "where the cards go, and add a missing sign there"))
-    return problems
-
-
-def _id_matches_file(entry: Entry) -> Iterator[tuple[tuple[str, ...], str]]:
-    given = entry.data.get("id")
-    if isinstance(given, str) and given != entry.id:
-        yield ("id",), f"'{given}' does not match the file name '{entry.id}.yaml'; rename the file or fix the id"
-
-
-def _source_hosts(entry: Entry, hosts: dict[str, str]) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    """Each source is on a listed publisher's own host, and names that publisher."""
-    sources = entry.data.get("sources")
-    for i, source in enumerate(sources if isinstance(sources, list) else []):
-        if not isinstance(source, dict) or not isinstance(source.get("url"), str):
-            continue
-        parts = urlsplit(source["url"])
-        host = (parts.hostname or "").lower()
-        if parts.scheme != "https" or "." not in host:
-            continue  # the url field's own check reports it
-        owner = hosts.get(host)
-        if owner is None:
-            yield (("sources", i, "url"), f"'{host}' is not the site of a publisher listed in "
-                   f"content/{PUBLISHERS_FILE}; cite the publisher's own page, never a copy, blog or shop "
-                   "(a new publisher is added to that file in its own pull request)")
-        elif isinstance(source.get("publisher"), str) and source["publisher"] != owner \
-                and source["publisher"] in hosts.values():
-            yield ("sources", i, "publisher"), f"'{host}' belongs to '{owner}'; write publisher: {owner}"
-
-
-def _review_dates(data: dict[str, Any], today: dt.date, strict: bool) -> Iterator[tuple[tuple[str, ...], str, str]]:
-    last, due = data.get("last_reviewed"), data.get("next_review_due")
-    if isinstance(last, dt.date) and last > today:
-        yield ("last_reviewed",), f"{last} is in the future (today is {today})", ERROR
-    if isinstance(last, dt.date) and isinstance(due, dt.date):
-        latest = add_years(last, REVIEW_CYCLE_YEARS)
-        if due <= last:
-            yield ("next_review_due",), f"{due} must be after last_reviewed ({last})", ERROR
-        elif due > latest:
-            yield ("next_review_due",), f"{due} is more than {REVIEW_CYCLE_YEARS} years after last_reviewed; " \
-                f"use {latest} or sooner", ERROR
-    if isinstance(due, dt.date) and due < today:
-        yield ("next_review_due",), f"review was due on {due}; check the entry against its sources, " \
-            "then update last_reviewed and next_review_due", ERROR if strict else WARNING
-
-
-def add_years(day: dt.date, years: int) -> dt.date:
-    """The same day ``years`` later (28 February for 29 February)."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
+    problems += doc.problems
+    if not isinstance(doc.data, dict):
+        doc.data = {}
+    doc.text = text
+    return doc, body_start

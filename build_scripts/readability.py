@@ -181,3 +181,26 @@ def table(scores: list[Score]) -> str:
     rows.append(f"median FK grade {median_grade(scores):.1f} (target {TARGET_MEDIAN}; "
                 f"every page must be {MAX_GRADE:g} or lower)")
     return "\n".join(rows)
+
+
+MAX_SENTENCE_WORDS = 20
+_MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+def sentences_of(markdown: str) -> list[str]:
+    """The sentences a reader sees in a piece of Markdown: links by their words, each list item
+    and line of a list its own sentence, as on the built page."""
+    text = _MARKDOWN_LINK.sub(r"\1", markdown)
+    text = re.sub(r"<!--.*?-->|[*_`]|^\s*(?:[-+*]|\d+\.)\s+|^#+\s*", "", text, flags=re.M | re.S)
+    out = []
+    for block in re.split(r"\n\s*\n|\n(?=\S)|\|", text):  # a table cell is a block too
+        for sentence in re.split(r"(?<=[.?!:;])\s+", " ".join(block.split())):
+            if re.search(r"\w", sentence):
+                out.append(sentence)
+    return out
+
+
+def grade_of(sentences: list[str]) -> float:
+    """Flesch-Kincaid grade of these sentences, each ended with a full stop as on the page."""
+    return float(textstat.flesch_kincaid_grade(" ".join(s.rstrip(":;,") + "." if s[-1] not in ".?!" else s
+                                                        for s in sentences)))

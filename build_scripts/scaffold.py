@@ -25,7 +25,8 @@ import yaml
 
 from build_scripts.fields import ID_PATTERN, PLACEHOLDER, Context, Field, ListOf, Markdown, Obj, is_placeholder
 from build_scripts.schema import REVIEW_CYCLE_YEARS, EntryType
-from build_scripts.model import add_years, current_date, load_content
+from build_scripts.model import current_date, load_content
+from build_scripts.rules.review_dates import add_years
 
 WIDTH = 100
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schemas/{name}.schema.json"
@@ -191,7 +192,7 @@ def new_entry(root: Path, etype: EntryType, title: str, entry_id: str | None = N
     title_field = next(f for f in etype.fields if f.name == "title")
     content_dir = root / "content"
     entry_id = entry_id or kebab(title)
-    refusal = next((f"title: {message}" for _, message in title_field.kind.check(title, (), Context())), None)
+    refusal = next((f"title: {flaw.message}" for flaw in title_field.kind.flaws(title, (), Context())), None)
     if refusal is None and not re.fullmatch(ID_PATTERN, entry_id):
         refusal = f"'{entry_id}' cannot be a file name: use lower-case letters, digits and single hyphens " \
                   "(give one with --id)"

@@ -8,6 +8,7 @@ bytes that are not UTF-8, very large files and very deep nesting.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,12 +32,28 @@ class Document:
     data: Any
     lines: dict[Loc, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)  # found while loading, but not fatal
+    text: str = ""  # the file as written
 
     def line(self, loc: Loc) -> int:
         """Line of ``loc``, or of its nearest parent that has one."""
         while loc not in self.lines and loc:
             loc = loc[:-1]
         return self.lines.get(loc, 1)
+
+    def line_of(self, start: int, at: str) -> int:
+        """The line, from ``start`` on, where the text ``at`` begins; ``start`` if it is not found.
+
+        A value written over several lines (a ``|`` or ``>`` block, or a wrapped quoted string)
+        is one string once loaded, so a problem inside it is found again in the file's own text,
+        its words allowed to be split over lines.
+        """
+        words = at.split()[:6]
+        if not words or not self.text:
+            return start
+        offset = sum(len(line) for line in self.text.splitlines(keepends=True)[: max(start - 1, 0)])
+        pattern = r"\s+".join(re.escape(word) for word in words)
+        found = re.compile(pattern).search(self.text, offset)
+        return self.text.count("\n", 0, found.start()) + 1 if found else start
 
 
 class LoadError(Exception):
@@ -53,11 +70,11 @@ def load(path: Path, rel: str) -> Document | Problem:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return Problem(rel, 1, "", f"cannot read the file: {exc.strerror}")
+        return Problem(rel, 1, "", f"cannot read the file: {exc.strerror}", rule="yaml-file")
     try:
         return parse(decode(raw), rel)
     except LoadError as exc:
-        return Problem(rel, exc.line, "", exc.message)
+        return Problem(rel, exc.line, "", exc.message, rule="yaml-file")
 
 
 def decode(raw: bytes) -> str:
@@ -100,7 +117,7 @@ def parse(text: str, rel: str) -> Document:
         raise LoadError(1, f"YAML syntax error: {exc}") from None
     except RecursionError:
         raise LoadError(1, f"values are nested too deeply (more than {MAX_DEPTH} levels)") from None
-    doc = Document(rel, None)
+    doc = Document(rel, None, text=text)
     if node is None:
         raise LoadError(1, "file is empty")
     try:
@@ -156,6 +173,7 @@ def _convert(loader: Any, node: Node, loc: Loc, doc: Document, seen: set[int]) -
                 doc.problems.append(Problem(
                     doc.path, key_line, loc_to_field(loc + (key,)),
                     f"duplicate key (first at line {first[key]}); only one can be kept, so merge the two",
+                    rule="yaml-file",
                 ))
                 continue  # keep the first, and keep checking the rest
             first[key] = key_line

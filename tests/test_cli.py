@@ -32,8 +32,10 @@ def test_check_reports_every_problem_with_its_location_then_a_count(tmp_path: Pa
     result = run_cli("--root", root, "check", env=FIXED)
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
-        "content/causes/caffeine.yaml:23: treatments[2].id: unknown treatment 'stretchng' (did you mean 'stretching'?)",
-        "content/treatments/stretching.yaml:4: kind: 'selfcare' is not an allowed value (did you mean 'self-care'?)",
+        "content/causes/caffeine.yaml:23: treatments[2].id: unknown treatment 'stretchng' (known: cutting-down-caffeine, "
+        'stretching); to add a new one, run make new TYPE=treatment TITLE="Its name" [ref-exists]',
+        "content/treatments/stretching.yaml:4: kind: 'selfcare' is not an allowed value "
+        "(allowed: self-care, lifestyle, medicine, therapy, procedure, complementary) [allowed-value]",
         "2 errors, 0 warnings. Fix the errors above, then run the check again.",
     ]
     assert result.stdout == ""
@@ -45,7 +47,7 @@ def test_github_annotations_name_file_and_line(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         "::error file=content/causes/caffeine.yaml,line=4::how_common: 'often' is not an allowed value "
-        "(allowed: common, less common, rare)"
+        "(allowed: common, less common, rare) [allowed-value]"
     ]
 
 

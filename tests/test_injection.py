@@ -92,7 +92,7 @@ def test_a_10_mb_file_is_refused_without_reading_it_as_yaml(content_copy: Path) 
     path.write_bytes(b"title: " + b"x" * (size - 7))
     _, problems = load_content(content_copy, today=TODAY)
     assert [str(p) for p in problems if "caffeine" in p.path] == [
-        f"content/causes/caffeine.yaml:1: file is {size:,} bytes; the limit is {MAX_BYTES:,}"]
+        f"content/causes/caffeine.yaml:1: file is {size:,} bytes; the limit is {MAX_BYTES:,} [yaml-file]"]
 
 
 PIECES = ["<", ">", "&", "&#58;", "&#60;", "&lt;", "&amp;lt;", "&#x3a;", ";", "javascript", "java\nscript", ":",

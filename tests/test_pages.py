@@ -19,31 +19,31 @@ CASES = {
     "no-front-matter": (
         "# Advice\n\nRest.\n",
         ["content/pages/advice.md:1: start the page with front matter: '---', 'title: ...', "
-         "'description: ...', '---'"],
+         "'description: ...', '---' [page-front-matter]"],
     ),
     "missing-description": (
         "---\ntitle: Advice\n---\n\n# Advice\n",
-        ["content/pages/advice.md:2: description: missing required field"],
+        ["content/pages/advice.md:2: description: missing required field [field-required]"],
     ),
     "sources-without-review-dates": (
         "---\ntitle: Advice\ndescription: Rest.\n---\n" + SOURCES,
-        [f"content/pages/advice.md:2: {name}: missing required field: a page with sources shows when it was reviewed"
+        [f"content/pages/advice.md:2: {name}: missing required field: a page with sources shows when it was reviewed [field-required]"
          for name in ("last_reviewed", "next_review_due", "reviewed_by")],
     ),
     "source-on-a-copy": (
         "---\ntitle: Advice\ndescription: Rest.\n" + REVIEWED + "---\n"
         + SOURCES + "1. NHS: [Copy](https://notinline.org/health-conditions/twitching)\n",
         ["content/pages/advice.md:16: sources: 'notinline.org' is not the site of a publisher listed in "
-         "content/publishers.yaml; cite the publisher's own page, never a copy"],
+         "content/publishers.yaml; cite the publisher's own page, never a copy [source-host]"],
     ),
     "review-too-far": (
         "---\ntitle: Advice\ndescription: Rest.\n" + REVIEWED.replace("2029-01-15", "2030-01-15") + "---\n" + SOURCES,
         ["content/pages/advice.md:5: next_review_due: 2030-01-15 is more than 3 years after last_reviewed; "
-         "use 2029-01-15 or sooner"],
+         "use 2029-01-15 or sooner [review-dates]"],
     ),
     "broken-front-matter": (
         "---\ntitle: Advice\ndescription: [Rest\n---\n\n# Advice\n",
-        ["content/pages/advice.md:4: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence that starts on line 3)"],
+        ["content/pages/advice.md:4: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence that starts on line 3) [yaml-file]"],
     ),
     "valid-with-sources": ("---\ntitle: Advice\ndescription: Rest.\n" + REVIEWED + "---\n" + SOURCES, []),
     "valid-without-sources": ("---\ntitle: Advice\ndescription: Rest.\n---\n\n# Advice\n", []),
@@ -69,5 +69,5 @@ def test_a_page_that_is_not_utf8_gets_a_located_message(content_copy: Path) -> N
     (content_copy / "pages" / "advice.md").write_bytes(b"---\ntitle: Advice\ndescription: Caf\xe9\n---\n")
     _, problems = load_content(content_copy, today=TODAY)
     assert [str(p) for p in problems] == [
-        "content/pages/advice.md:3: not valid UTF-8 (byte 0xe9); save the file as UTF-8"
+        "content/pages/advice.md:3: not valid UTF-8 (byte 0xe9); save the file as UTF-8 [yaml-file]"
     ]

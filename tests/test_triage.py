@@ -10,7 +10,8 @@ from pathlib import Path
 
 import jsonschema
 
-from build_scripts import rules, triage
+from build_scripts import triage
+from build_scripts.rules.levels_from_signs import LEVEL_PROSE
 from build_scripts.render import WARNING_SIGNS
 from build_scripts.schema import CARE_LEVELS, ENTRY_TYPES
 from build_scripts.model import Content, load_content, page_files
@@ -85,7 +86,7 @@ def test_hand_written_pages_state_no_level_of_their_own() -> None:
     for path, rel in page_files(ROOT / "content"):
         text = path.read_text(encoding="utf-8")
         body = text[:text.find("## Sources")] if "## Sources" in text else text
-        assert not rules.LEVEL_PROSE.search(body), rel
+        assert not LEVEL_PROSE.search(body), rel
 
 
 def test_a_hand_written_card_or_level_is_refused(content_copy: Path) -> None:
