@@ -125,7 +125,7 @@ class Text(Kind):
 
     def check(self, value: Any, loc: Loc, ctx: Context) -> Found:
         if not isinstance(value, str):
-            yield loc, f"expected text, got {type_name(value)}"
+            yield Flaw(loc, f"expected text, got {type_name(value)}", "value-kind")
         elif (problem := self.problem(value)) is not None:
             yield loc, problem
         elif (danger := unsafe(value)) is not None:
@@ -182,7 +182,7 @@ class Choice(Kind):
     def check(self, value: Any, loc: Loc, ctx: Context) -> Found:
         allowed = self.allowed(ctx)
         if not isinstance(value, str):
-            yield loc, f"expected one of: {', '.join(allowed)}; got {type_name(value)}"
+            yield Flaw(loc, f"expected one of: {', '.join(allowed)}; got {type_name(value)}", "value-kind")
         elif value not in allowed:
             # A short list is named in full: 'uncommon' is nearest to 'common', its opposite.
             listed = f" (allowed: {', '.join(allowed)})"
@@ -212,7 +212,7 @@ class Ref(Kind):
     def check(self, value: Any, loc: Loc, ctx: Context) -> Found:
         known = ctx.ids.get(self.target, [])
         if not isinstance(value, str):
-            yield loc, f"expected the id of a {self.target}, got {type_name(value)}"
+            yield Flaw(loc, f"expected the id of a {self.target}, got {type_name(value)}", "value-kind")
         elif not ctx.has_id(self.target, value):
             near = closest(value, known)
             hint = (f" (known: {', '.join(known)})" if 0 < len(known) <= SMALL_LIST
@@ -276,7 +276,7 @@ class Url(Kind):
 
     def check(self, value: Any, loc: Loc, ctx: Context) -> Found:
         if not isinstance(value, str):
-            yield loc, f"expected a web address, got {type_name(value)}"
+            yield Flaw(loc, f"expected a web address, got {type_name(value)}", "value-kind")
             return
         parts = urlsplit(value)
         if parts.scheme != "https":
@@ -303,7 +303,7 @@ class ListOf(Kind):
 
     def check(self, value: Any, loc: Loc, ctx: Context) -> Found:
         if not isinstance(value, list):
-            yield loc, f"expected a list (lines starting with '- '), got {type_name(value)}"
+            yield Flaw(loc, f"expected a list (lines starting with '- '), got {type_name(value)}", "value-kind")
             return
         if len(value) < self.min_items:
             yield loc, f"needs at least {self.min_items} item{'s' * (self.min_items != 1)}, has {len(value)}"
@@ -349,7 +349,7 @@ class Flag(Kind):
 
     def check(self, value: Any, loc: Loc, ctx: Context) -> Found:
         if not isinstance(value, bool):
-            yield loc, f"expected true or false, got {type_name(value)}"
+            yield Flaw(loc, f"expected true or false, got {type_name(value)}", "value-kind")
 
     def json_schema(self, ctx: Context) -> dict[str, Any]:
         return {"type": "boolean"}
@@ -368,7 +368,8 @@ class MapOf(Kind):
 
     def check(self, value: Any, loc: Loc, ctx: Context) -> Found:
         if not isinstance(value, Mapping):
-            yield loc, f"expected a set of named values (lines like 'some-name: ...'), got {type_name(value)}"
+            yield Flaw(loc, f"expected a set of named values (lines like 'some-name: ...'), got {type_name(value)}",
+                       "value-kind")
             return
         if len(value) < self.min_items:
             yield loc, f"needs at least {self.min_items} item{'s' * (self.min_items != 1)}, has {len(value)}"
@@ -415,7 +416,7 @@ class SignRef(Kind):
             sign, loc = value["sign"], loc + ("sign",)
         levels = ctx.lists.get("signs", {})
         if not isinstance(sign, str):
-            yield loc, f"expected the id of a warning sign in {SIGNS_FILE}, got {type_name(sign)}"
+            yield Flaw(loc, f"expected the id of a warning sign in {SIGNS_FILE}, got {type_name(sign)}", "value-kind")
         elif sign not in levels:
             hint = suggest(sign, list(levels))
             yield loc, (f"unknown sign '{sign}'{hint}: care cards name signs from {SIGNS_FILE}; "
@@ -470,7 +471,7 @@ class Obj(Kind):
 
     def check(self, value: Any, loc: Loc, ctx: Context) -> Found:
         if not isinstance(value, Mapping):
-            yield loc, f"expected a set of fields ({', '.join(self.names())}), got {type_name(value)}"
+            yield Flaw(loc, f"expected a set of fields ({', '.join(self.names())}), got {type_name(value)}", "value-kind")
             return
         known = {f.name: f for f in self.fields}
         for key in value if not self.open else ():

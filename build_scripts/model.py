@@ -203,6 +203,8 @@ def _rule_levels(path: Path, rel: str, problems: list[Problem], strict: bool) ->
     doc = _load_mapping(path, rel, problems)
     if doc is None:
         return {}
+    # YAML reads a bare 'off' as false: take it as the word the maintainer wrote.
+    doc.data = {key: "off" if value is False else value for key, value in doc.data.items()}
     problems += locate(doc, RULE_LEVELS.flaws(doc.data, (), Context()), "value-kind", None, strict)
     problems += run(Subject("rules", doc), None, strict)
     return {key: value for key, value in doc.data.items() if key in RULES and value in LEVELS}

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from build_scripts.errors import Flaw
 from build_scripts.rules.registry import ENTRIES, Subject, rule
 
-LOOK_ALIKE = (("rn", "m"), ("vv", "w"), ("cl", "d"), ("0", "o"), ("1", "l"))
+LOOK_ALIKE = (("0", "o"), ("1", "l"), ("rn", "m"), ("vv", "w"), ("cl", "d"))  # single characters first
 _skeletons: dict[int, tuple[list[str], dict[str, list[str]]]] = {}
 
 

@@ -11,7 +11,7 @@ MARKERS = {"care-cards": ("all", "key"), "triage-sources": ("",)}
 MARKER_LINE = re.compile(r"<!--\s*([a-z-]+)(?::\s*([a-z-]*))?\s*-->")
 
 
-@rule("page-markers", "A page's <!-- markers --> are ones the generator knows: care-cards (all or key) "
+@rule("page-markers", "A page's `<!-- ... -->` markers are ones the generator knows: care-cards (all or key) "
       "and triage-sources.", (PAGES,), bad=("<!-- care-cards: some -->", "<!-- cards -->"),
       good=("<!-- care-cards: key -->", "<!-- triage-sources -->"))
 def check(subject: Subject) -> Iterator[Flaw]:

@@ -9,7 +9,9 @@ from build_scripts.rules.registry import ENTRIES, PAGES, Subject, rule
 MIN_WORDS = 40  # below this a grade says little: one long word moves it by several grades
 HARD = ("Fasciculations are involuntary contractions of individual motor units, frequently precipitated by "
         "physiological stressors. Pharmacological interventions demonstrate inconsistent therapeutic efficacy. "
-        "Electromyographic evaluation differentiates benign presentations. Consultation facilitates reassurance.")
+        "Electromyographic evaluation differentiates benign presentations from neurodegenerative pathology. "
+        "Consultation facilitates reassurance regarding prognostically favourable, self-limiting phenomena. "
+        "Magnesium supplementation demonstrates negligible efficacy in randomised controlled investigations.")
 EASY = ("A twitch is a small jump in a muscle. Most twitches are harmless. They often come with stress, "
         "coffee or a lack of sleep. They tend to stop on their own. Rest and less coffee can help. "
         "Most people feel better in a week or two.")

@@ -153,3 +153,14 @@ def severity(rule_id: str, levels: Mapping[str, str] | None = None, strict: bool
     known = RULES.get(rule_id)
     level = (levels or {}).get(rule_id) or (known.severity if known else ERROR)
     return ERROR if strict and level == WARNING else level
+
+
+def table() -> str:
+    """The rules as a Markdown table, for CONTRIBUTING.md."""
+    names = {ENTRIES: "entries", PAGES: "pages"}
+    rows = ["| Rule | Applies to | Default | What it checks |", "|---|---|---|---|"]
+    for each in sorted(RULES.values(), key=lambda r: r.id):
+        applies = "every file" if set(each.applies) >= set(EVERY_FILE) else \
+            ", ".join(names.get(a, f"{a}.yaml" if a in SHARED else f"{a} entries") for a in each.applies)
+        rows.append(f"| `{each.id}` | {applies} | {each.severity} | {each.summary.replace('|', '&#124;')} |")
+    return "\n".join(rows) + "\n"

@@ -7,7 +7,7 @@ from build_scripts.rules.registry import ENTRIES, PAGES, Subject, rule
 
 
 @rule("search-terms-hidden", "A search term is not also the title or in also_called.", (ENTRIES, PAGES),
-      bad=({"search_terms": ["Caffeine"]},), good=({"search_terms": ["cafeine"]},))
+      bad=({"search_terms": ["Caffeine"]},), good=({"search_terms": ["caffiene"]},))
 def check(subject: Subject) -> Iterator[Flaw]:
     data = subject.data
     names = data.get("also_called")
