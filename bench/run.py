@@ -51,7 +51,8 @@ def measure(n: int, work: Path, jobs: int | None = None) -> dict[str, float]:
     if status:
         raise SystemExit(f"the synthetic site of {n} entries did not build")
     stages = {"load_and_validate": timings["load and validate"], "render_and_write": timings["render and write"],
-              "mkdocs": timings["mkdocs"], "readability": timings["reading check"]}
+              "mkdocs": timings["mkdocs"], "link_check": timings["link check"],
+              "readability": timings["reading check"]}
     config = read_config(project)
     zensical = _time_zensical(project)
     site = project / config.site_dir
@@ -172,16 +173,18 @@ def machine() -> str:
 
 def table(rows: list[dict[str, float]], serve: list[float] | None) -> str:
     lines = [
-        "| entries | load and validate | render and write | generator per entry | mkdocs (processes) | reading check "
+        "| entries | load and validate | render and write | generator per entry | mkdocs (processes) | link check "
+        "| reading check "
         "| whole build | build per entry | pages | site | caffeine page | search index | per entry "
         "| peak memory (generator / largest child) | no-op rebuild | Zensical build |",
-        "|" + "---:|" * 16,
+        "|" + "---:|" * 17,
     ]
     for r in rows:
         lines.append(
             f"| {r['n']:,} | {r['load_and_validate_s']:.2f} s | {r['render_and_write_s']:.2f} s "
             f"| {r['generator_ms_per_entry']:.2f} ms | {r['mkdocs_s']:.1f} s ({r['mkdocs_processes']}) "
-            f"| {r['readability_s']:.1f} s | {r['build_s']:.1f} s | {r['build_ms_per_entry']:.1f} ms "
+            f"| {r['link_check_s']:.1f} s | {r['readability_s']:.1f} s | {r['build_s']:.1f} s "
+            f"| {r['build_ms_per_entry']:.1f} ms "
             f"| {r['pages']:,} | {r['site_mb']:.0f} MB | {r['probe_page_kb']:.1f} KB "
             f"| {r['search_index_kb']:,.0f} KB | {r['search_kb_per_entry']:.2f} KB "
             f"| {r['generator_peak_mb']:.0f} / {r['mkdocs_peak_mb']:.0f} MB "
@@ -191,10 +194,10 @@ def table(rows: list[dict[str, float]], serve: list[float] | None) -> str:
     if serve:
         text += (f"\n\n`serve` showed an edited entry {statistics.median(serve):.1f} s after it was saved "
                  f"(median of {len(serve)}: {', '.join(f'{s:.1f}' for s in serve)} s), at today's size.")
-    text += ("\n\nPeak memory of the largest child is the largest of the MkDocs processes and the generator's and "
-             "reading check's workers; the workers are forked from the generator, so it is never below the "
-             "generator's. For a big site the generator loads, renders and writes in one worker per core, so "
-             "render and write are timed together.")
+    text += ("\n\nPeak memory of the largest child is the largest of the MkDocs processes and the workers of the "
+             "generator, the link check and the reading check; the workers are forked from the generator, so it "
+             "is never below the generator's. For a big site the generator loads, renders and writes in one "
+             "worker per core, so render and write are timed together.")
     return text + f"\n\nMachine: {machine()}. Measured {time.strftime('%Y-%m-%d')} with `make bench`."
 
 

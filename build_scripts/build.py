@@ -1,7 +1,8 @@
 """Generate docs/ from content/, then build site/ with ``mkdocs build --strict``.
 
 Nothing is half-written: docs/ changes only after the content validates, and
-site/ is swapped in only after MkDocs has finished without a warning.
+site/ is swapped in only after MkDocs has finished without a warning and every
+link between its pages, and every page's reading level, has been checked.
 """
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ from pathlib import Path
 
 from build_scripts.errors import report
 from build_scripts.config import SiteConfig, read_config
-from build_scripts.readability import MAX_GRADE, Score, score_site
+from build_scripts.linkcheck import check_site
+from build_scripts.readability import MAX_GRADE, score_site
 from build_scripts.render import SiteRenderer
 from build_scripts.shards import build_shared, mkdocs_build, page_order, problems_only, share_count
 from build_scripts.schema_json import all_schemas, entry_schemas
@@ -79,12 +81,14 @@ def generate(root: Path, strict: bool = False, timings: Timings | None = None,
 
 def build(root: Path, strict: bool = False, quiet: bool = False, force: bool = False,
           jobs: int | None = None, timings: Timings | None = None) -> int:
-    """Full build: validate, generate, MkDocs into a staging folder, check reading levels, then swap in.
+    """Full build: validate, generate, MkDocs into a staging folder, check links and reading levels, then swap in.
 
     If nothing MkDocs reads has changed since the last build, site/ is left as it is (``force``
     rebuilds anyway): a rebuild with no change writes no file. A big site is built by ``jobs``
     MkDocs processes at once (``build_scripts.shards``; by default one per core, from 400 pages
-    per core). ``timings`` gets the seconds each stage took.
+    per core). Then every link between the built pages is checked (``build_scripts.linkcheck``):
+    MkDocs checks links to anchors only on the pages its own process renders. ``timings`` gets
+    the seconds each stage took.
     """
     started = time.perf_counter()
     changes, status = generate(root, strict=strict, timings=timings, jobs=jobs)
@@ -107,12 +111,21 @@ def build(root: Path, strict: bool = False, quiet: bool = False, force: bool = F
         shutil.rmtree(staging, ignore_errors=True)
         print("mkdocs build --strict failed (see above); the previous site/ is unchanged.", file=sys.stderr)
         return 1
+    with stage(timings, "link check"):
+        broken = check_site(staging, config.site_url)
+    if broken:
+        shutil.rmtree(staging, ignore_errors=True)
+        for link in broken:
+            print(f"{source_of(root, link.page)}: broken link: page {link.page} links to '{link.href}': "
+                  f"{link.problem}", file=sys.stderr)
+        print(f"{len(broken)} broken link(s) in the built site; the previous site/ is unchanged.", file=sys.stderr)
+        return 1
     with stage(timings, "reading check"):
         too_hard = [s for s in score_site(staging) if s.too_hard]
     if too_hard:
         shutil.rmtree(staging, ignore_errors=True)
         for score in too_hard:
-            print(f"{source_of(root, score)}: reading level: page {score.page} scores Flesch-Kincaid grade "
+            print(f"{source_of(root, score.page)}: reading level: page {score.page} scores Flesch-Kincaid grade "
                   f"{score.grade:.1f}, over {MAX_GRADE:g} (longest sentence: {score.longest} words); "
                   "use shorter sentences and plainer words", file=sys.stderr)
         print(f"{len(too_hard)} page(s) too hard to read; the previous site/ is unchanged.", file=sys.stderr)
@@ -158,15 +171,15 @@ def fingerprint(root: Path, docs_dir: str) -> str:
     return digest.hexdigest()
 
 
-def source_of(root: Path, score: Score) -> str:
-    """The file a contributor edits to change a built page."""
-    parts = score.page.strip("/").split("/")
+def source_of(root: Path, page: str) -> str:
+    """The file a contributor edits to change the built ``page`` (a site path such as ``causes/caffeine/``)."""
+    parts = page.strip("/").split("/")
     if len(parts) == 2 and (root / "content" / parts[0] / f"{parts[1]}.yaml").is_file():
         return f"content/{parts[0]}/{parts[1]}.yaml"
-    page = "index" if score.page == "(home)" else score.page.strip("/")
-    if (root / "content" / "pages" / f"{page}.md").is_file():
-        return f"content/pages/{page}.md"
-    return f"content/ (generated page {score.page})"
+    name = "index" if page == "(home)" else page.strip("/")
+    if (root / "content" / "pages" / f"{name}.md").is_file():
+        return f"content/pages/{name}.md"
+    return f"content/ (generated page {page})"
 
 
 def mkdocs_env(root: Path) -> dict[str, str]:

@@ -8,18 +8,17 @@ left out. Scores come from textstat (Flesch-Kincaid grade and SMOG).
 from __future__ import annotations
 
 import html
-import os
 import re
 import statistics
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import textstat
 
+from build_scripts.workers import fork_map
+
 MAX_GRADE = 8.0  # no page may score above this Flesch-Kincaid grade
 TARGET_MEDIAN = 6.5
-PARALLEL_FROM = 300  # pages; below this, starting worker processes costs more than it saves
 BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "td", "th", "dt", "dd", "summary", "label", "legend"}
 BLOCK_STARTERS = BLOCKS | {"ul", "ol", "table", "div", "dl"}  # text before these ends a sentence
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -146,7 +145,8 @@ def score_site(site: Path, smog: bool = False) -> list[Score]:
     """Scores of every page of a built site (the 404 page and search are left out), sorted by page.
 
     SMOG only if asked for (``report`` prints it; the build checks only the grade): it took half
-    the scoring time. A large site is scored on every core: at 5,000 pages this is seconds.
+    the scoring time. A large site is scored on every core (``workers.fork_map``): at 5,000 pages
+    this is seconds.
     """
     jobs = []
     for path in sorted(site.rglob("index.html")):
@@ -154,11 +154,7 @@ def score_site(site: Path, smog: bool = False) -> list[Score]:
         page = "" if page == "." else page + "/"
         if not page.startswith("search/"):
             jobs.append((path, page or "(home)", smog))
-    if len(jobs) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
-        scores = map(_score_file, jobs)
-        return [s for s in scores if s]
-    with ProcessPoolExecutor() as pool:
-        return [s for s in pool.map(_score_file, jobs, chunksize=32) if s]
+    return [s for s in fork_map(_score_file, jobs) if s]
 
 
 def _score_file(job: tuple[Path, str, bool]) -> Score | None:

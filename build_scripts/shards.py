@@ -10,7 +10,8 @@ which each share wrote for its own pages, are joined in MkDocs' page order.
 
 The result is the same, byte for byte, as one ``mkdocs build`` (tests/test_shards.py checks this),
 so the published site does not depend on this: plain ``mkdocs build`` makes the same site.
-One check is lost: MkDocs cannot check a link to an anchor on a page that another share renders.
+One check MkDocs cannot make here: a link to an anchor on a page that another share renders.
+So ``build`` checks every link of the joined site afterwards (build_scripts/linkcheck.py).
 """
 from __future__ import annotations
 
