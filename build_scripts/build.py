@@ -22,7 +22,7 @@ from build_scripts.linkcheck import check_site
 from build_scripts.readability import MAX_GRADE, score_site
 from build_scripts.render import SiteRenderer
 from build_scripts.shards import build_shared, mkdocs_build, page_order, problems_only, share_count
-from build_scripts.schema_json import all_schemas, entry_schemas
+from build_scripts.schema_json import EDITOR_SETTINGS, all_schemas, editor_settings, entry_schemas
 from build_scripts.model import load_content
 from build_scripts.workers import fork_map
 from build_scripts.write import Changes, replace_dir, sync_tree, write_atomic, write_if_changed
@@ -193,20 +193,24 @@ def mkdocs_env(root: Path) -> dict[str, str]:
 
 
 def write_schemas(root: Path, check: bool = False) -> int:
-    """Write schemas/*.json from the definitions (``--check``: only say whether they are current)."""
+    """Write schemas/*.json and the editor's map of them from the definitions (``--check``: only
+    say whether they are current)."""
     content, problems = load_content(root / "content")
     if report(problems):
         return 1
     stale = []
-    for name, text in entry_schemas(content.ctx).items():
-        path = root / SCHEMA_DIR / name
+    settings = root / EDITOR_SETTINGS
+    files = {f"{SCHEMA_DIR}/{name}": text for name, text in entry_schemas(content.ctx).items()}
+    files[EDITOR_SETTINGS] = editor_settings(settings.read_text(encoding="utf-8") if settings.is_file() else "")
+    for name, text in files.items():
+        path = root / name
         if check:
             if not path.is_file() or path.read_text(encoding="utf-8") != text:
                 stale.append(name)
         elif write_if_changed(path, text):
-            print(f"wrote {SCHEMA_DIR}/{name}", file=sys.stderr)
+            print(f"wrote {name}", file=sys.stderr)
     if stale:
-        print(f"{SCHEMA_DIR}/ is out of date ({', '.join(stale)}): run `python -m build_scripts schema` "
-              "and commit the result.", file=sys.stderr)
+        print(f"out of date: {', '.join(stale)}; run `python -m build_scripts schema` and commit the result.",
+              file=sys.stderr)
         return 1
     return 0

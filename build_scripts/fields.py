@@ -204,9 +204,15 @@ class Choice(Kind):
 
 @dataclass
 class Ref(Kind):
-    """The id (file name without .yaml) of another entry."""
+    """The id (file name without .yaml) of another entry.
+
+    ``backlink`` names the list of links the target's page gets back: a cause's
+    ``treatments`` give each treatment page its ``causes``. A backlink with the field's own name,
+    on the field's own type, makes the link go both ways (``related``).
+    """
 
     target: str = ""
+    backlink: str = ""
     rule: ClassVar[str] = "ref-exists"
 
     def check(self, value: Any, loc: Loc, ctx: Context) -> Found:
@@ -449,12 +455,8 @@ class Field:
     required: bool = True
     help: str = ""
     example: Any = None
-    heading: str = ""  # for Markdown body sections: the heading the page shows
-    heading_by_kind: dict[str, str] = field(default_factory=dict)  # another heading for some entry kinds
+    section: bool = False  # a Markdown section of the page, under a heading from the locale
     why: str = ""  # why it is required, where that is not obvious: said when it is missing
-
-    def heading_for(self, entry: Mapping[str, Any]) -> str:
-        return self.heading_by_kind.get(str(entry.get("kind")), self.heading)
 
 
 @dataclass

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from build_scripts import triage
+from build_scripts import triage, words
 from build_scripts.errors import LEVELS, Problem
 from build_scripts.fields import ID_PATTERN, Choice, Context, Field, ListOf, MapOf, Obj, Text
 from build_scripts.rules import RULES, Subject, locate, run
@@ -22,6 +22,7 @@ from build_scripts.rules.registry import PAGES, SOURCES_HEADING
 from build_scripts.schema import (
     BY_NAME,
     ENTRY_TYPES,
+    LEVEL_KEYS,
     GLOSSARY,
     PUBLISHERS,
     REVIEW,
@@ -65,13 +66,19 @@ class Content:
     taxonomy: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     hosts: dict[str, str] = field(default_factory=dict)  # web host -> publisher name
     triage: triage.Triage = field(default_factory=triage.Triage)
+    words: dict[str, Any] = field(default_factory=dict)  # the locale: every word readers see outside entries
+
+    @property
+    def levels(self) -> tuple[words.Level, ...]:
+        """The care levels, emergency first, in the site's words."""
+        return words.levels(self.words, LEVEL_KEYS)
 
     def label(self, list_name: str, item_id: str) -> str:
         return self.ctx.lists[list_name].get(item_id, item_id)
 
 
 def load_content(root: Path, today: dt.date | None = None, strict: bool = False,
-                 jobs: int | None = None) -> tuple[Content, list[Problem]]:
+                 jobs: int | None = None, language: str = words.REFERENCE) -> tuple[Content, list[Problem]]:
     """Load ``root`` (the content folder) and run every rule on it. Problems come sorted by file and line.
 
     ``jobs``: how many processes load the entries (``build_scripts.workers``; by default one per
@@ -134,6 +141,12 @@ def load_content(root: Path, today: dt.date | None = None, strict: bool = False,
         problems += found
         if doc is not None:
             content.entries[name][path.stem] = Entry(BY_NAME[name], path.stem, rel, doc)
+
+    locale = _load_mapping(root / words.LOCALES_DIR / f"{language}.yaml",
+                           f"{shown}/{words.LOCALES_DIR}/{language}.yaml", problems)
+    if locale is not None:
+        problems += check("locale", locale, None)
+        content.words = locale.data
 
     glossary = _load_mapping(root / GLOSSARY_FILE, f"{shown}/{GLOSSARY_FILE}", problems)
     if glossary is not None:

@@ -41,7 +41,7 @@ def data(content: Content) -> dict[str, Any]:
               if o.get("causes")}
     return {
         "causes": causes,
-        "levels": triage.levels(),
+        "levels": triage.levels(content.levels),
         "signs": [{"id": s.id, "level": s.level, "says": s.says, "implied_by": [list(c) for c in s.implied_by],
                    "causes": list(s.causes)} for s in model.signs.values()],
         "boosts": boosts,

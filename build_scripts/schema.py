@@ -35,24 +35,20 @@ REVIEW_CYCLE_YEARS = 3
 
 @dataclass(frozen=True)
 class CareLevel:
-    """One level of the 'when to get help' care cards."""
+    """One level of the 'when to get help' care cards. Readers see its words from the locale
+    (``care.<key>``); ``meaning`` tells a contributor what it is for."""
 
     key: str
-    label: str  # the level, in words, at the start of the heading
-    action: str  # what to do, ending with "if:"
-    now: str  # what to do, as a sentence for a reader who has such a sign
+    meaning: str
 
 
-# Emergency first: the order the cards appear on a page. The numbers read in every country.
+# Emergency first: the order the cards appear on a page. The numbers read in every country
+# (the English form; the emergency-numbers rule asks for it).
 EMERGENCY_NUMBERS = "999 (UK), 911 (US), 112 (EU) or your local emergency number"
 CARE_LEVELS = (
-    CareLevel("emergency", "Emergency", f"call {EMERGENCY_NUMBERS} now if:",
-              f"Call {EMERGENCY_NUMBERS} now, or go to the emergency department."),
-    CareLevel("urgent", "Urgent", "get medical help today (a same-day appointment, or a health line such as "
-              "NHS 111) if:", "Get medical help today: ask for a same-day appointment, or call a health line "
-              "such as NHS 111."),
-    CareLevel("see_doctor", "See a doctor", "make an appointment with a doctor if:",
-              "Make an appointment with a doctor. It does not need to be today."),
+    CareLevel("emergency", f"the reader should call {EMERGENCY_NUMBERS} now"),
+    CareLevel("urgent", "the reader should get medical help today (a same-day appointment, or NHS 111)"),
+    CareLevel("see_doctor", "the reader should make an appointment with a doctor, not necessarily today"),
 )
 LEVEL_KEYS = tuple(level.key for level in CARE_LEVELS)
 
@@ -112,13 +108,32 @@ ID = Field("id", Id(), required=False, help="Optional. If given, it must equal t
 
 @dataclass(frozen=True)
 class EntryType:
-    """A kind of entry with one YAML file per entry under ``content/<folder>/``."""
+    """A kind of entry with one YAML file per entry under ``content/<folder>/``.
+
+    The type says everything the generator needs: its fields (checked, turned into JSON Schema
+    and the annotated template), the links they make (``Ref``, with its backlink), the field its
+    index page groups by, the schema.org type of what a page is about, and its template. Its
+    words (index heading, group names, section headings) are in the locale, under
+    ``types.<name>``. Adding a type is its definition here, its template and its content.
+    """
 
     name: str  # "cause"
     folder: str  # "causes"
-    label: str  # "Causes"
     fields: tuple[Field, ...]
     examples: dict[str, Any] = field(default_factory=dict)  # this type's examples for fields shared by all types
+    group_by: str = ""  # a Choice field: its index page lists entries under each value, in the Choice's order
+    about: str = "Thing"  # the schema.org type of what an entry page is about (in its JSON-LD)
+    template: str = ""  # its page template; by default '<name>.md.j2'
+    templates: str = ""  # a folder of templates of its own, searched before build_scripts/templates
+
+    @property
+    def page_template(self) -> str:
+        return self.template or f"{self.name}.md.j2"
+
+    def groups(self) -> tuple[str, ...]:
+        """The values its index page groups by, in order (none if it is not grouped)."""
+        by = next((f for f in self.fields if f.name == self.group_by), None)
+        return tuple(by.kind.values) if by is not None and isinstance(by.kind, Choice) else ()
 
     @property
     def obj(self) -> Obj:
@@ -126,8 +141,8 @@ class EntryType:
 
     @property
     def sections(self) -> tuple[Field, ...]:
-        """Markdown body fields, in page order, each with its heading."""
-        return tuple(f for f in self.fields if f.heading)
+        """Markdown body fields, in page order (their headings are in the locale)."""
+        return tuple(f for f in self.fields if f.section)
 
     def json_schema(self, ctx: Context) -> dict[str, Any]:
         return self.obj.json_schema(ctx)
@@ -144,7 +159,7 @@ CARE = Field(
     Obj(
         tuple(
             Field(level.key, ListOf(SignRef(level.key), min_items=1, max_items=6), required=False,
-                  help=f"{level.label}: {level.action} Warning signs from content/triage.yaml at this level, "
+                  help=f"Signs for which {level.meaning}: warning signs from content/triage.yaml at this level, "
                        "at most 6.", example=CARE_EXAMPLES[level.key])
             for level in CARE_LEVELS
         ),
@@ -157,7 +172,6 @@ CARE = Field(
 CAUSE = EntryType(
     "cause",
     "causes",
-    "Causes",
     (
         ID,
         TITLE,
@@ -172,38 +186,39 @@ CAUSE = EntryType(
               help="What often comes with it.", example=["fast-heartbeat"]),
         Field("triggers", ListOf(Choice(controlled="triggers")), required=False,
               help="What can set it off.", example=["caffeine"]),
-        Field("what_it_is", Markdown(), heading="What it is", help="A short plain explanation.",
+        Field("what_it_is", Markdown(), section=True, help="A short plain explanation.",
               example="Caffeine is found in coffee, tea, cola and energy drinks.\n"),
-        Field("how_it_causes_twitching", Markdown(), heading="How it happens",
+        Field("how_it_causes_twitching", Markdown(), section=True,
               help="Why it makes muscles twitch, spasm or cramp. Be honest if the link is weak.",
               example="Caffeine makes your nerves more active.\n"),
-        Field("clues", Markdown(), heading="Clues it might be this",
+        Field("clues", Markdown(), section=True,
               help="Signs that point to this cause. Not a diagnosis.",
               example="- The twitching started when you began having more coffee.\n- You also feel jittery.\n"),
-        Field("things_you_can_do", Markdown(), heading="Things you can do", help="Safe self-care. No doses.",
+        Field("things_you_can_do", Markdown(), section=True, help="Safe self-care. No doses.",
               example="- Cut down slowly over a week or two.\n- Swap some drinks for water or decaf.\n"),
         CARE,
         Field(
             "treatments",
-            ListOf(Obj((Field("id", Ref("treatment"), help="A treatment id."),
+            ListOf(Obj((Field("id", Ref("treatment", backlink="causes"), help="A treatment id."),
                         Field("note", Text(200), required=False, help="How it applies to this cause.")))),
             required=False,
             help="Treatments that can help, by id, each with an optional note.",
             example=[{"id": "cutting-down-caffeine", "note": "This is the main thing that helps."}],
         ),
-        Field("tests", ListOf(Ref("test")), required=False, help="Tests a doctor may use, by id.",
+        Field("tests", ListOf(Ref("test", backlink="causes")), required=False, help="Tests a doctor may use, by id.",
               example=["blood-tests"]),
-        Field("related", ListOf(Ref("cause")), required=False, help="Related causes, by id.",
+        Field("related", ListOf(Ref("cause", backlink="related")), required=False, help="Related causes, by id.",
               example=["stress-and-anxiety"]),
         SOURCES,
         *REVIEW,
     ),
+    group_by="how_common",
+    about="MedicalCondition",
 )
 
 TREATMENT = EntryType(
     "treatment",
     "treatments",
-    "Treatments and self-care",
     (
         ID,
         TITLE,
@@ -218,13 +233,12 @@ TREATMENT = EntryType(
                        example="Advised by the NHS; small studies only."))),
             help="How well it is shown to work.",
         ),
-        Field("how_to", Markdown(), heading="How to do it",
-              heading_by_kind={kind: "How it is given" for kind in ("medicine", "therapy", "procedure")},
+        Field("how_to", Markdown(), section=True,
               help="Steps for self-care, or how a doctor gives it. Never a dose.",
               example="- Cut down a little at a time over one to two weeks.\n- Swap some drinks for water or decaf.\n"),
-        Field("risks", Markdown(), heading="Risks and things to avoid", help="Side effects and don'ts.",
+        Field("risks", Markdown(), section=True, help="Side effects and don'ts.",
               example="- If you stop all at once, you may get headaches for a few days.\n"),
-        Field("when_to_stop", Markdown(), heading="When to stop and get help",
+        Field("when_to_stop", Markdown(), section=True,
               help="When to stop or change the treatment. Signs that need a doctor go in 'care' below.",
               example="- Stop if the headaches from cutting down are bad, and cut down more slowly.\n"),
         replace(CARE, required=False, help="Warning signs from content/triage.yaml that readers of this "
@@ -232,6 +246,8 @@ TREATMENT = EntryType(
         SOURCES,
         *REVIEW,
     ),
+    group_by="kind",
+    about="MedicalTherapy",
     examples={
         "id": "cutting-down-caffeine",
         "title": "Cutting down on caffeine",
@@ -244,21 +260,21 @@ TREATMENT = EntryType(
 TEST = EntryType(
     "test",
     "tests",
-    "Tests and diagnosis",
     (
         ID,
         TITLE,
         ALSO_CALLED,
         SEARCH_TERMS,
         SUMMARY,
-        Field("what_happens", Markdown(), heading="What happens", help="What the test is like, step by step.",
+        Field("what_happens", Markdown(), section=True, help="What the test is like, step by step.",
               example="- A nurse takes a small amount of blood from your arm with a needle.\n"
                       "- It only takes a few minutes.\n"),
-        Field("why_it_is_done", Markdown(), heading="Why it is done", help="What it can show or rule out.",
+        Field("why_it_is_done", Markdown(), section=True, help="What it can show or rule out.",
               example="- To check levels of minerals such as potassium, calcium and magnesium.\n"),
         SOURCES,
         *REVIEW,
     ),
+    about="MedicalTest",
     examples={
         "id": "blood-tests",
         "title": "Blood tests",
@@ -268,8 +284,43 @@ TEST = EntryType(
     },
 )
 
-ENTRY_TYPES = (CAUSE, TREATMENT, TEST)
+# Every entry type, in the order of the A to Z and the API. A list, so that a test can add a type.
+ENTRY_TYPES = [CAUSE, TREATMENT, TEST]
 BY_NAME = {t.name: t for t in ENTRY_TYPES}
+
+
+def link_names(etype: EntryType) -> list[str]:
+    """The lists of links an entry page of ``etype`` has, in page order: those its own fields make,
+    then those other types' fields send back to it."""
+    names = [f.name for f in etype.fields if any(True for _ in refs(f.kind))]
+    for other in ENTRY_TYPES:
+        for f in other.fields:
+            for ref in refs(f.kind):
+                if ref.target == etype.name and ref.backlink and ref.backlink not in names:
+                    names.append(ref.backlink)
+    return names
+
+
+def backlink_names(etype: EntryType) -> list[str]:
+    """The lists of links other entries' references send back to an entry of ``etype``."""
+    return [name for name in link_names(etype) if senders(etype, name)]
+
+
+def senders(etype: EntryType, backlink: str) -> list[tuple[EntryType, str]]:
+    """The (type, field) pairs whose references send the backlink ``backlink`` to ``etype``."""
+    return [(other, f.name) for other in ENTRY_TYPES for f in other.fields for ref in refs(f.kind)
+            if ref.target == etype.name and ref.backlink == backlink]
+
+
+def refs(kind: Any) -> Any:
+    """Every Ref inside a kind."""
+    if isinstance(kind, Ref):
+        yield kind
+    elif isinstance(kind, (ListOf, MapOf)):
+        yield from refs(kind.item)
+    elif isinstance(kind, Obj):
+        for f in kind.fields:
+            yield from refs(f.kind)
 
 TAXONOMY_ITEM = Obj(
     (

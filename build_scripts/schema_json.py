@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from build_scripts.fields import Context
-from build_scripts.schema import CARE_LEVELS, CAUSE, ENTRY_TYPES, TRIAGE, EntryType
+from build_scripts.schema import CARE_LEVELS, ENTRY_TYPES, TRIAGE, EntryType, backlink_names, senders
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -33,12 +33,14 @@ def api_schema(etype: EntryType, ctx: Context) -> dict[str, Any]:
     item["properties"]["id"] = {"type": "string", "description": "The entry's id (its file name)."}
     item["properties"]["url"] = {"type": "string", "description": "Page address relative to the site root."}
     item["required"] = ["id", "url", *item["required"]]
-    if etype is CAUSE:
-        item["properties"]["related"]["description"] = "Related causes, in both directions."
-    else:
-        item["properties"]["causes"] = {"type": "array", "items": {"type": "string"},
-                                        "description": "Ids of the causes that list this entry (derived)."}
-        item["required"].append("causes")
+    for name in backlink_names(etype):
+        listed_by = " and ".join(f"the {other.folder} whose '{field}' list this entry" for other, field in senders(etype, name))
+        if name in item["properties"]:  # its own field, and the links back: both ways
+            item["properties"][name]["description"] += f" In the API, both ways: also {listed_by} (derived)."
+        else:
+            item["properties"][name] = {"type": "array", "items": {"type": "string"},
+                                        "description": f"Ids of {listed_by} (derived)."}
+            item["required"].append(name)
     return {
         "$schema": DIALECT,
         "$id": f"{etype.name}.api.schema.json",
@@ -99,3 +101,16 @@ def entry_schemas(ctx: Context) -> dict[str, str]:
 
 def dump(schema: dict[str, Any]) -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+EDITOR_SETTINGS = ".vscode/settings.json"
+
+
+def editor_settings(current: str) -> str:
+    """``.vscode/settings.json`` with its map of schemas to files made from the entry types (its
+    other settings kept as they are), so an editor checks each file as it is typed."""
+    settings = json.loads(current) if current.strip() else {}
+    settings["yaml.schemas"] = {**{f"./schemas/{etype.name}.schema.json": f"content/{etype.folder}/*.yaml"
+                                   for etype in ENTRY_TYPES},
+                                "./schemas/triage.schema.json": "content/triage.yaml"}
+    return json.dumps(settings, indent=2, ensure_ascii=False) + "\n"

@@ -7,13 +7,14 @@ results and ``api/triage.json`` are all generated from the same signs, so no two
 """
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
 from build_scripts.fields import Context, Loc
-from build_scripts.schema import CARE_LEVELS, LEVEL_KEYS
+from build_scripts.schema import LEVEL_KEYS
+from build_scripts.words import Level
 
 FILE = "triage.yaml"
 TAXONOMY_QUESTIONS = {"area": "body_areas", "symptom": "symptoms", "trigger": "triggers"}
@@ -134,16 +135,17 @@ def build(data: Any) -> Triage:
     return Triage(signs, _list(data, "groups"), _list(data, "questions"), data)
 
 
-def levels() -> list[dict[str, str]]:
+def levels(worded: Sequence[Level]) -> list[dict[str, str]]:
     """The care levels in words, emergency first, as the navigator and the API publish them."""
-    return [{"key": level.key, "label": level.label, "action": level.action, "now": level.now} for level in CARE_LEVELS]
+    return [{"key": level.key, "label": level.label, "action": level.action, "now": level.now} for level in worded]
 
 
-def card(triage: Triage, care: Mapping[str, Any] | None) -> list[tuple[Any, list[str]]]:
-    """An entry's care cards: [(CareLevel, [what each sign says])], emergency first. An item is a
-    sign id, or ``{sign, says}`` with the entry's own words for it."""
+def card(triage: Triage, care: Mapping[str, Any] | None, worded: Sequence[Level]) -> list[tuple[Level, list[str]]]:
+    """An entry's care cards: [(level, [what each sign says])], emergency first, with the levels
+    ``worded`` in the site's language. An item is a sign id, or ``{sign, says}`` with the entry's
+    own words for it."""
     out = []
-    for level in CARE_LEVELS:
+    for level in worded:
         items = (care or {}).get(level.key) or []
         words = [item["says"] if isinstance(item, dict) and item.get("says") else triage.signs[_id(item)].says
                  for item in items if _id(item) in triage.signs]

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import yaml
 
-from build_scripts.schema import CARE_LEVELS, HOW_COMMON
+from build_scripts.model import load_content
+from build_scripts.schema import HOW_COMMON
 from tests.conftest import ROOT
 
 CAUSES = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (ROOT / "content" / "causes").glob("*.yaml")}
@@ -32,8 +33,9 @@ def test_each_body_area_lists_its_causes_common_first(built_project: Path) -> No
 def test_urgency_page_lists_each_level_emergency_first(built_project: Path) -> None:
     html = (built_project / "site" / "browse" / "urgency" / "index.html").read_text(encoding="utf-8")
     cards = re.split(r'<div class="care care--', html)[1:]
-    assert [card.split('"')[0] for card in cards] == [level.key.replace("_", "-") for level in CARE_LEVELS]
-    for level, card in zip(CARE_LEVELS, cards):
+    levels = load_content(ROOT / "content")[0].levels
+    assert [card.split('"')[0] for card in cards] == [level.key.replace("_", "-") for level in levels]
+    for level, card in zip(levels, cards):
         expected = {cid for cid, c in CAUSES.items() if c["care"].get(level.key)}
         assert set(linked_causes(card)) == expected, level.key
         assert f"{level.label}: {level.action}" in card

@@ -9,8 +9,8 @@ import yaml
 from playwright.sync_api import Browser
 from pypdf import PdfReader
 
-from build_scripts.render import long_date
-from build_scripts.schema import CARE_LEVELS
+from build_scripts import words
+from build_scripts.model import load_content
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -29,12 +29,13 @@ def test_cause_page_prints_as_a_clean_handout(browser: Browser, base_url: str) -
     # kept: title, summary, care cards, sources with their addresses, review date, where it came from
     assert flat.startswith(entry["title"])
     assert " ".join(entry["summary"].split()) in flat
-    for level in CARE_LEVELS:
+    content, _ = load_content(ROOT / "content")
+    for level in content.levels:
         if entry["care"].get(level.key):
             assert f"{level.label}: {level.action}" in flat
     for source in entry["sources"]:
         assert source["url"] in joined
-    assert f"Last reviewed: {long_date(entry['last_reviewed'])}" in flat
+    assert f"Last reviewed: {words.long_date(content.words, entry['last_reviewed'])}" in flat
     assert re.search(r"Printed from Muscle Twitch Guide: https://\S+/causes/caffeine/", flat)
 
     # left out: the site's header, navigation, search and footer

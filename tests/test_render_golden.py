@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 from build_scripts.config import SiteConfig
-from build_scripts.render import derive_links, render_site
+from build_scripts.render import SiteRenderer, derive_links
 from build_scripts.model import load_content
 from tests.conftest import FIXTURE_CONTENT, TODAY
 
@@ -27,7 +27,9 @@ CONFIG = SiteConfig(
 def rendered() -> dict[str, bytes]:
     content, problems = load_content(FIXTURE_CONTENT, today=TODAY)
     assert problems == []
-    files = render_site(content, CONFIG)
+    renderer = SiteRenderer(content, CONFIG)
+    files: dict[str, str | bytes] = dict(renderer.entry_page(key) for key in renderer.entry_keys())
+    files.update(renderer.other_files())
     return {path: data.encode() if isinstance(data, str) else data for path, data in files.items()}
 
 
@@ -48,12 +50,12 @@ def test_derived_links_go_both_ways() -> None:
     content, _ = load_content(FIXTURE_CONTENT, today=TODAY)
     links = derive_links(content)
     # caffeine lists stress as related: stress shows caffeine without saying so itself
-    assert [e.id for e in links[("cause", "stress")].related] == ["caffeine"]
+    assert [e.id for e, _ in links[("cause", "stress")]["related"]] == ["caffeine"]
     # caffeine lists stretching and emg: the treatment and the test show caffeine
-    assert [(e.id, note) for e, note in links[("treatment", "cutting-down-caffeine")].causes] == [
+    assert [(e.id, note) for e, note in links[("treatment", "cutting-down-caffeine")]["causes"]] == [
         ("caffeine", "The main thing that helps.")
     ]
-    assert [e.id for e, _ in links[("test", "emg")].causes] == ["caffeine"]
+    assert [e.id for e, _ in links[("test", "emg")]["causes"]] == ["caffeine"]
 
 
 def test_edit_link_points_to_the_yaml_file() -> None:

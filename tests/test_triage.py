@@ -43,7 +43,7 @@ def test_entry_pages_show_each_sign_at_its_level(built_project: Path) -> None:
     checked = 0
     for etype in ENTRY_TYPES:
         for entry in content.entries[etype.name].values():
-            expected = {level.key: words for level, words in triage.card(content.triage, entry.data.get("care"))}
+            expected = {level.key: words for level, words in triage.card(content.triage, entry.data.get("care"), content.levels)}
             html = (site / etype.folder / entry.id / "index.html").read_text(encoding="utf-8")
             assert cards(html) == expected, entry.path
             for sign in triage.signs_of(entry.data.get("care")):
