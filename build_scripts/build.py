@@ -21,6 +21,8 @@ from build_scripts.config import SiteConfig, read_config
 from build_scripts.linkcheck import check_site
 from build_scripts.readability import MAX_GRADE, score_site
 from build_scripts.render import SiteRenderer
+from build_scripts.site_config import FILE as SITE_CONFIG_FILE, site_config
+from build_scripts.words import REFERENCE
 from build_scripts.shards import build_shared, mkdocs_build, page_order, problems_only, share_count
 from build_scripts.schema_json import EDITOR_SETTINGS, all_schemas, editor_settings, entry_schemas
 from build_scripts.model import load_content
@@ -28,6 +30,7 @@ from build_scripts.workers import fork_map
 from build_scripts.write import Changes, replace_dir, sync_tree, write_atomic, write_if_changed
 
 SCHEMA_DIR = "schemas"
+MKDOCS_CONFIG = SITE_CONFIG_FILE.format(language=REFERENCE)  # what MkDocs reads: mkdocs.yml and the generator's part
 STAMP = ".cache/site-inputs"  # fingerprint of what the current site/ was built from
 
 
@@ -76,6 +79,7 @@ def generate(root: Path, strict: bool = False, timings: Timings | None = None,
         changes = sync_tree(docs, files, done=pages)
         for name, text in entry_schemas(content.ctx).items():
             write_if_changed(root / SCHEMA_DIR / name, text)
+        write_if_changed(root / MKDOCS_CONFIG, site_config(content, config))
     return changes, 0
 
 
@@ -147,8 +151,8 @@ def run_mkdocs(root: Path, config: SiteConfig, site: Path, jobs: int | None = No
         shares = 1
     if shares > 1:
         print(f"Building with {shares} MkDocs processes at once.", file=sys.stderr)
-        return build_shared(root, config.docs_dir, site, shares, mkdocs_env(root))
-    result = subprocess.run(mkdocs_build(site), cwd=root, env=mkdocs_env(root), capture_output=quiet, text=True)
+        return build_shared(root, config.docs_dir, site, shares, mkdocs_env(root), MKDOCS_CONFIG)
+    result = subprocess.run(mkdocs_build(site, MKDOCS_CONFIG), cwd=root, env=mkdocs_env(root), capture_output=quiet, text=True)
     if quiet:
         sys.stderr.write(problems_only(result.stdout + result.stderr))
     return result.returncode
@@ -164,7 +168,7 @@ def fingerprint(root: Path, docs_dir: str) -> str:
     for setting in ("SITE_URL", "REPO_URL", "SOURCE_DATE_EPOCH"):
         digest.update(f"{setting}={env.get(setting, '')}\0".encode())
     digest.update(f"mkdocs {version('mkdocs')}, material {version('mkdocs-material')}\0".encode())
-    files = [root / "mkdocs.yml", *(p for d in (docs_dir, "overrides") for p in sorted((root / d).rglob("*")))]
+    files = [root / "mkdocs.yml", root / MKDOCS_CONFIG, *(p for d in (docs_dir, "overrides") for p in sorted((root / d).rglob("*")))]
     for path in files:
         if path.is_file():
             digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")

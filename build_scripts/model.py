@@ -39,6 +39,7 @@ GLOSSARY_FILE = "glossary.yaml"
 PUBLISHERS_FILE = "publishers.yaml"
 PAGES_DIR = "pages"
 RULES_FILE = "rules.yaml"
+NAV_FILE = "nav.yaml"
 
 
 @dataclass
@@ -67,6 +68,7 @@ class Content:
     hosts: dict[str, str] = field(default_factory=dict)  # web host -> publisher name
     triage: triage.Triage = field(default_factory=triage.Triage)
     words: dict[str, Any] = field(default_factory=dict)  # the locale: every word readers see outside entries
+    nav: list[Any] = field(default_factory=list)  # the menu: content/nav.yaml's items
 
     @property
     def levels(self) -> tuple[words.Level, ...]:
@@ -147,6 +149,15 @@ def load_content(root: Path, today: dt.date | None = None, strict: bool = False,
     if locale is not None:
         problems += check("locale", locale, None)
         content.words = locale.data
+        titles = locale.data.get("nav")
+        content.ctx.lists["nav-titles"] = {str(k): str(v) for k, v in titles.items()} if isinstance(titles, dict) else {}
+
+    nav = _load_mapping(root / NAV_FILE, f"{shown}/{NAV_FILE}", problems)
+    if nav is not None:
+        found = check("nav", nav, None)
+        problems += found
+        if not found:
+            content.nav = list(nav.data["menu"])
 
     glossary = _load_mapping(root / GLOSSARY_FILE, f"{shown}/{GLOSSARY_FILE}", problems)
     if glossary is not None:

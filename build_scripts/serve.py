@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from build_scripts.config import read_config
-from build_scripts.build import generate, mkdocs_env
+from build_scripts.build import MKDOCS_CONFIG, generate, mkdocs_env
 
 POLL_SECONDS = 0.3
 WATCHED = ("content", "build_scripts/templates")
@@ -40,7 +40,8 @@ def serve(root: Path, addr: str) -> int:
     config = read_config(root)
     if status and not (root / config.docs_dir / "index.md").is_file():
         return status
-    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty", "--dev-addr", addr]
+    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty", "--dev-addr", addr,
+               "--config-file", MKDOCS_CONFIG]
     server = subprocess.Popen(command, cwd=root, env=mkdocs_env(root))
     path = config.site_url.split("://", 1)[-1].partition("/")[2]
     print(f"Serving on http://{addr}/{path} (Ctrl+C to stop). Watching {', '.join(WATCHED)}.", file=sys.stderr)

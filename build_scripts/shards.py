@@ -35,9 +35,9 @@ _LEVEL = re.compile(r"(?:\x1b\[[0-9;]*m)?(DEBUG|INFO|WARNING|ERROR|CRITICAL)\b")
 _GLOB_SPECIAL = re.compile(r"([\[\]\\*?!#])")
 
 
-def mkdocs_build(site: Path) -> list[str]:
+def mkdocs_build(site: Path, config: str) -> list[str]:
     """The MkDocs command. Never ``--quiet``: it hides warnings from ``--strict``, which then passes."""
-    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(site)]
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(site), "--config-file", config]
 
 
 def problems_only(log: str) -> str:
@@ -98,8 +98,8 @@ def _escape(text: str) -> str:
     return _GLOB_SPECIAL.sub(r"\\\1", text)
 
 
-def share_config(patterns: list[list[str]], share: int) -> str:
-    """The config of one share: mkdocs.yml, with every other share's pages as drafts.
+def share_config(patterns: list[list[str]], share: int, base: str) -> str:
+    """The config of one share: the site's config (``base``), with every other share's pages as drafts.
 
     Shares after the first also leave out the docs/ files that are not pages (``*`` then
     ``!*.md``: the last matching line wins); the first share copies those.
@@ -108,10 +108,10 @@ def share_config(patterns: list[list[str]], share: int) -> str:
     drafts = (["*", "!*.md"] if share else []) + others
     lines = "\n".join(f"  {pattern}" for pattern in drafts)
     return ("# Written by build_scripts/shards.py for one share of a parallel build; deleted after.\n"
-            f"INHERIT: mkdocs.yml\ndraft_docs: |\n{lines}\n")
+            f"INHERIT: {base}\ndraft_docs: |\n{lines}\n")
 
 
-def build_shared(root: Path, docs_dir: str, site: Path, shares: int, env: dict[str, str]) -> int:
+def build_shared(root: Path, docs_dir: str, site: Path, shares: int, env: dict[str, str], base: str) -> int:
     """Build ``root``'s docs/ into ``site`` with ``shares`` MkDocs processes; 0 on success.
 
     Each share writes its own folder; the first becomes ``site``, the others are moved into it.
@@ -123,9 +123,9 @@ def build_shared(root: Path, docs_dir: str, site: Path, shares: int, env: dict[s
     outputs = [site] + [site.with_name(f"{site.name}-share-{k}") for k in range(1, shares)]
     try:
         for k, (config, output) in enumerate(zip(configs, outputs)):
-            config.write_text(share_config(patterns, k), encoding="utf-8")
+            config.write_text(share_config(patterns, k, base), encoding="utf-8")
             shutil.rmtree(output, ignore_errors=True)
-        commands = [mkdocs_build(output) + ["--config-file", str(config)] for config, output in zip(configs, outputs)]
+        commands = [mkdocs_build(output, str(config)) for config, output in zip(configs, outputs)]
         failed = _run_all(commands, root, env)
         if not failed:
             join(outputs, page_order(docs), share_of)

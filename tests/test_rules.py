@@ -26,7 +26,7 @@ from tests.conftest import FIXTURE_CONTENT, TODAY
 
 # Rules tested below rather than by examples: they need more than one file, or a file of their own.
 OWN_TESTS = {"id-confusable": "test_look_alike_ids_are_refused", "triage-model": "tests/invalid/cases.yaml",
-             "rule-levels": "test_rules_yaml_names_only_known_rules"}
+             "rule-levels": "test_rules_yaml_names_only_known_rules", "nav-items": "test_the_menu_names_known_pages"}
 ENTRY_FIXTURES = {"cause": "causes/caffeine.yaml", "treatment": "treatments/stretching.yaml", "test": "tests/emg.yaml"}
 PAGE = "---\ntitle: Advice\ndescription: Rest and time.\n---\n\n# Advice\n\n{body}\n"
 CHECKED = [r for r in RULES.values() if r.check is not None]
@@ -170,3 +170,17 @@ def test_contributing_lists_every_rule() -> None:
     assert found and found.group(2) == table(), (
         "CONTRIBUTING.md's rules table is out of date: run UPDATE_GOLDEN=1 .venv/bin/python -m pytest "
         "tests/test_rules.py and review the diff")
+
+
+def test_the_menu_names_known_pages(content_copy: Path) -> None:
+    (content_copy / "nav.yaml").write_text("menu:\n  - index.md\n  - type: cuase\n  - index.md\n  - extra.md\n"
+                                           "  - 3\n", encoding="utf-8")
+    _, problems = load_content(content_copy, today=TODAY)
+    assert [str(p) for p in problems if p.path == "content/nav.yaml"] == [
+        "content/nav.yaml:3: menu[2].type: there is no entry type 'cuase' (types: cause, treatment, test); "
+        "did you mean 'cause'? [nav-items]",
+        "content/nav.yaml:4: menu[3]: 'index.md' is in the menu twice [nav-items]",
+        "content/nav.yaml:5: menu[4]: 'extra.md' has no title: add 'extra.md: ...' under 'nav' in the locale "
+        "[nav-items]",
+        "content/nav.yaml:6: menu[5]: each item is a page such as 'about.md', or 'type: cause' [nav-items]",
+    ]

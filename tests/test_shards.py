@@ -15,7 +15,7 @@ import yaml
 from pathspec import GitIgnoreSpec
 
 from build_scripts.shards import page_order, plan, share_config
-from build_scripts.build import build, mkdocs_env
+from build_scripts.build import MKDOCS_CONFIG, build, mkdocs_env
 from build_scripts.linkcheck import anchors_and_links, check_site
 from tests.conftest import copy_project, files_of, run_cli
 
@@ -43,7 +43,7 @@ def test_every_page_is_built_by_exactly_one_share(built_project: Path, shares: i
     patterns, share_of = plan(docs, shares)
     assert sorted(share_of) == sorted(pages)
     for share in range(shares):
-        config = share_config(patterns, share)
+        config = share_config(patterns, share, MKDOCS_CONFIG)
         drafts = GitIgnoreSpec.from_lines(yaml.safe_load(config)["draft_docs"].splitlines())
         built = {page for page in pages if not drafts.match_file(page)}  # as MkDocs reads draft_docs
         assert built == {page for page, owner in share_of.items() if owner == share}
@@ -57,6 +57,7 @@ def test_a_warning_in_any_share_fails_the_build(built_project: Path, tmp_path: P
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     root = copy_project(tmp_path / "project")
     shutil.copytree(built_project / "docs", root / "docs")
+    shutil.copy2(built_project / MKDOCS_CONFIG, root / MKDOCS_CONFIG)
     _, share_of = plan(root / "docs", SHARES)
     edited = [page for page in page_order(root / "docs") if share_of[page] == SHARES - 1]
     for page in edited:
@@ -67,7 +68,7 @@ def test_a_warning_in_any_share_fails_the_build(built_project: Path, tmp_path: P
 
     from build_scripts.shards import build_shared
 
-    status = build_shared(root, "docs", tmp_path / "out", SHARES, mkdocs_env(root))
+    status = build_shared(root, "docs", tmp_path / "out", SHARES, mkdocs_env(root), MKDOCS_CONFIG)
     assert status != 0
     assert f"Doc file '{page}' contains a link 'missing.md'" in capsys.readouterr().err
     leftovers = [p.name for p in root.iterdir() if p.name.startswith(".mkdocs-share")]
@@ -82,6 +83,7 @@ def test_a_site_without_directory_urls_is_built_by_one_process(built_project: Pa
 
     root = copy_project(tmp_path / "project")
     shutil.copytree(built_project / "docs", root / "docs")
+    shutil.copy2(built_project / MKDOCS_CONFIG, root / MKDOCS_CONFIG)
     with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
         config.write("\nuse_directory_urls: false\n")
     assert run_mkdocs(root, read_config(root), tmp_path / "out", jobs=SHARES, quiet=True) == 0

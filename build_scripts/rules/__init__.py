@@ -17,6 +17,7 @@ from build_scripts.rules import (  # noqa: F401  (importing a module registers i
     invisible_characters,
     levels_from_signs,
     medicine_keep_taking,
+    nav_items,
     mixed_scripts,
     no_doses,
     page_markers,

@@ -1,0 +1,57 @@
+"""The MkDocs config a build uses: mkdocs.yml (the settings every language shares), inherited by
+a file the generator writes with what only it knows: the menu, made from content/nav.yaml and
+the entry types with titles from the locale; which folders stay out of the menu; the words of
+the theme's own parts (overrides/); and where the edit links point.
+
+MkDocs reads it with ``--config-file``; its ``INHERIT`` brings in mkdocs.yml, and relative paths
+resolve as in mkdocs.yml because both files are in the project's folder.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from build_scripts.config import SiteConfig
+from build_scripts.model import Content
+from build_scripts.schema import BY_NAME, ENTRY_TYPES
+
+FILE = ".mkdocs-{language}.yml"  # in the project's folder; not committed
+NAV_FILE = "nav.yaml"  # in content/
+
+
+def menu(content: Content) -> list[str]:
+    """The menu's pages in order: as content/nav.yaml lists them, with each entry type's index,
+    and any type it leaves out after the last type it lists."""
+    pages: list[str] = []
+    listed: set[str] = set()
+    last_type = -1
+    for item in content.nav:
+        if isinstance(item, dict):
+            listed.add(item["type"])
+            pages.append(index_page(item["type"]))
+            last_type = len(pages) - 1
+        else:
+            pages.append(str(item))
+    rest = [index_page(t.name) for t in ENTRY_TYPES if t.name not in listed]
+    at = last_type + 1 if last_type >= 0 else len(pages)
+    return pages[:at] + rest + pages[at:]
+
+
+def index_page(type_name: str) -> str:
+    return f"{BY_NAME[type_name].folder}/index.md"
+
+
+def site_config(content: Content, config: SiteConfig) -> str:
+    """The text of the config file (YAML; JSON is YAML, and json.dumps quotes every value safely)."""
+    titles = content.words.get("nav") or {}
+    numbers = str(content.words.get("emergency_numbers", ""))
+    theme = json.loads(json.dumps(content.words.get("theme") or {}).replace("{numbers}", numbers))
+    data: dict[str, Any] = {
+        "INHERIT": "mkdocs.yml",
+        "nav": [{titles[page]: page} for page in menu(content)],
+        "not_in_nav": "\n".join(["/browse/*.md", *(f"/{t.folder}/*.md" for t in ENTRY_TYPES)]) + "\n",
+        "extra": {"words": theme, "edit_base": config.edit_url("")},
+    }
+    return ("# Written by build_scripts/site_config.py from mkdocs.yml, content/nav.yaml and the locale.\n"
+            "# Do not edit: change those instead.\n" + "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}"
+                                                                for key, value in data.items()) + "\n")
