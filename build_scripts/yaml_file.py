@@ -51,7 +51,8 @@ class Document:
         if not words or not self.text:
             return start
         offset = sum(len(line) for line in self.text.splitlines(keepends=True)[: max(start - 1, 0)])
-        pattern = r"\s+".join(re.escape(word) for word in words)
+        invisible = "\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"  # as rules.registry takes out
+        pattern = f"[\\s{invisible}]+".join(f"[{invisible}]*".join(map(re.escape, word)) for word in words)
         found = re.compile(pattern).search(self.text, offset)
         return self.text.count("\n", 0, found.start()) + 1 if found else start
 

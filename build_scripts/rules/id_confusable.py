@@ -31,5 +31,5 @@ def check(subject: Subject) -> Iterator[Flaw]:
     others = [name for name in _by_skeleton(subject.ctx.ids.get(subject.kind, [])).get(skeleton(subject.name), [])
               if name != subject.name]
     if others:
-        yield Flaw(("title",), f"the file name '{subject.name}' looks like '{others[0]}' (same letters but for "
+        yield Flaw((), f"the file name '{subject.name}' looks like '{others[0]}' (same letters but for "
                    "look-alikes such as 1 and l, 0 and o, rn and m); choose a name that reads differently")

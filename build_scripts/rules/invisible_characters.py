@@ -34,7 +34,7 @@ def first_invisible(text: str) -> tuple[int, str] | None:
       bad=({"summary": "Take 200\u200b mg."}, "Words\u202e reversed."),
       good=({"summary": "Café au lait is fine."}, "Plain words."))
 def check(subject: Subject) -> Iterator[Flaw]:
-    for loc, text in subject.texts(skip=()):
+    for loc, text in subject.texts(skip=(), raw=True):
         found = first_invisible(text)
         if found:
             index, char = found

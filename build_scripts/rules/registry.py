@@ -86,12 +86,19 @@ class Subject:
         """The entry's id: its file name without .yaml."""
         return self.doc.path.rsplit("/", 1)[-1].removesuffix(".yaml")
 
-    def texts(self, skip: tuple[str, ...] = ("sources",)) -> Iterator[tuple[Loc, str]]:
+    def texts(self, skip: tuple[str, ...] = ("sources",), raw: bool = False) -> Iterator[tuple[Loc, str]]:
         """Every piece of text a reader sees, with where it is: each string value outside
-        ``skip``, and a page's body paragraph by paragraph, up to its list of sources."""
-        yield from (found for found in strings(self.data) if found[0][:1] not in tuple((s,) for s in skip))
+        ``skip``, and a page's body paragraph by paragraph, up to its list of sources.
+
+        Characters that show nothing (Unicode's format characters, such as a zero-width space)
+        are taken out unless ``raw``: a rule sees the words as a reader does, so '200<ZWSP> mg'
+        is still a dose. The invisible-characters rule asks for them raw.
+        """
+        found = [item for item in strings(self.data) if item[0][:1] not in tuple((s,) for s in skip)]
         if self.body_start >= 0:
-            yield from paragraphs(self.doc.text, self.body_start)
+            found += paragraphs(self.doc.text, self.body_start)
+        for loc, text in found:
+            yield loc, text if raw else _INVISIBLE.sub("", text)
 
 
 def strings(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
@@ -107,6 +114,7 @@ def strings(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
 
 
 SOURCES_HEADING = re.compile(r"^## Sources\b.*$", re.M)
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
 
 
 def paragraphs(text: str, start: int) -> Iterator[tuple[Loc, str]]:
