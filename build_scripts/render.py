@@ -11,6 +11,7 @@ import html
 import json
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -97,25 +98,46 @@ def _title_key(entry: Entry) -> str:
 
 PAGE_SEARCH_BOOST = 0.5  # a hand-written page that sets no search boost of its own
 
-# Words search drops anyway (a subset of lunr's English stop words): not worth a byte in the index.
-STOP_WORDS = frozenset("a an and are as at be by for from has have in is it its my of on or so the "
-                       "to too very was with you your after much not".split())
 
-
-def tag_words(names: list[str]) -> list[str]:
-    """The words of the other names, each once and without stop words, as one search tag.
+def tag_words(names: list[str], stop_words: Iterable[str]) -> list[str]:
+    """The words of the other names, each once and without ``stop_words`` (the locale's
+    ``search.stop_words``: words search drops anyway, not worth a byte in the index), as one tag.
 
     The theme copies a page's tags into the index entry of every section of the page, so they
     must be short: "coffee twitching, twitching after coffee" becomes "coffee twitching". Search
     has no phrase queries, so the distinct words do the same job as the names (hit@1 and hit@3
     on tests/search/queries.yaml are unchanged).
     """
+    drop = frozenset(stop_words)
     words: dict[str, None] = {}
     for name in names:
-        words.update((w, None) for w in re.split(r"[\s\-]+", str(name).lower()) if w and w not in STOP_WORDS)
+        words.update((w, None) for w in re.split(r"[\s\-]+", str(name).lower()) if w and w not in drop)
     return [" ".join(words)] if words else []
 
 
+def plural(forms: Mapping[str, str], count: int) -> str:
+    """``forms['one']`` for 1 and ``forms['other']`` for any other number, with ``{count}`` filled in."""
+    return str(forms["one" if count == 1 else "other"]).format(count=count)
+
+
+class MissingWord(Exception):
+    """A word the pages need is not in the locale (not a LookupError, which Jinja would swallow)."""
+
+
+class Locale(dict):  # type: ignore[type-arg]
+    """The locale as templates and this module read it: a missing key names itself and the file,
+    instead of ending in a Jinja traceback about an undefined attribute."""
+
+    def __init__(self, data: Mapping[str, Any], path: tuple[str, ...] = (), file: str = "") -> None:
+        file = file or f"content/{words.LOCALES_DIR}/{data.get('language', words.REFERENCE)}.yaml"
+        super().__init__((key, Locale(value, (*path, str(key)), file) if isinstance(value, Mapping) else value)
+                         for key, value in data.items())
+        self.path, self.file = path, file
+
+    def __missing__(self, key: Any) -> Any:
+        reference = f"content/{words.LOCALES_DIR}/{words.REFERENCE}.yaml"
+        raise MissingWord(f"{self.file} has no '{'.'.join((*self.path, str(key)))}': add it"
+                          + (f" ({reference} has every key the pages use)" if self.file != reference else ""))
 
 
 class _Environment(jinja2.Environment):
@@ -127,14 +149,15 @@ class _Environment(jinja2.Environment):
     """
 
     def getattr(self, obj: Any, attribute: str) -> Any:
-        if type(obj) is dict and attribute in obj:
+        if (type(obj) is dict or type(obj) is Locale) and attribute in obj:
             return obj[attribute]
         return super().getattr(obj, attribute)
 
 
-def environment(language: dict[str, Any] | None = None) -> jinja2.Environment:
-    """Jinja for the pages, with ``language``'s words; a type's own templates come first."""
-    language = language or {}
+def environment(language: Mapping[str, Any] | None = None) -> jinja2.Environment:
+    """Jinja for the pages, with ``language``'s words as ``t`` in every template (macros imported
+    without context too); a type's own templates come first."""
+    language = Locale(language or {})
     own = [etype.templates for etype in ENTRY_TYPES if etype.templates]
     env = _Environment(
         loader=jinja2.FileSystemLoader([*own, TEMPLATES]),
@@ -149,7 +172,9 @@ def environment(language: dict[str, Any] | None = None) -> jinja2.Environment:
     # The theme writes page.meta.description into <meta content="..."> without escaping it.
     env.filters["meta_str"] = lambda value: json.dumps(html.escape(" ".join(str(value).split())), ensure_ascii=False)
     env.filters["one_line"] = lambda value: " ".join(str(value).split())
-    env.filters["tag_words"] = tag_words
+    env.filters["tag_words"] = lambda names: tag_words(names, language["search"]["stop_words"])
+    env.globals["t"] = language
+    env.globals["plural"] = plural
     return env
 
 
@@ -160,14 +185,15 @@ class SiteRenderer:
     def __init__(self, content: Content, config: SiteConfig) -> None:
         self.content = content
         self.env = environment(content.words)
+        self.words: Locale = self.env.globals["t"]  # type: ignore[assignment]
         self.links = derive_links(content)
         self.glossary = Abbreviations(content.glossary)
         self.common = {
-            "t": content.words,
+            "t": self.words,
             "triage": content.triage,
             "care_levels": content.levels,
             "label": content.label,
-            "section_heading": section_heading(content.words),
+            "section_heading": section_heading(self.words),
             "link_names": link_names,
             "folder_of": lambda name: BY_NAME[name].folder,
             "edit_url": config.edit_url,
@@ -198,7 +224,7 @@ class SiteRenderer:
             entries = sorted(content.entries[etype.name].values(), key=_title_key)
             intro = content.root / PAGES_DIR / INTRO_DIR / f"{etype.folder}.md"
             files[f"{etype.folder}/index.md"] = env.get_template(INDEX_TEMPLATE).render(
-                entries=entries, type=etype, groups=_groups(etype, entries, content.words),
+                entries=entries, type=etype, groups=_groups(etype, entries, self.words),
                 intro=intro.read_text(encoding="utf-8").strip() if intro.is_file() else "", **common
             )
         files[A_TO_Z] = env.get_template("a-z.md.j2").render(letters=_a_to_z(content), **common)
@@ -230,7 +256,7 @@ def _browse(env: jinja2.Environment, content: Content, common: dict[str, Any]) -
     areas = [(area, [c for c in causes if area["id"] in (c.data.get("body_areas") or [])])
              for area in content.taxonomy.get("body_areas", [])]
     files = {f"{BROWSE_DIR}/{area['id']}.md": env.get_template("browse-area.md.j2").render(
-        area=area, groups=_groups(CAUSE, members, content.words), **common) for area, members in areas}
+        area=area, groups=_groups(CAUSE, members, common["t"]), **common) for area, members in areas}
     cards = {c.id: dict((level.key, says) for level, says in triage.card(content.triage, c.data.get("care"), content.levels))
              for c in causes}
     files[f"{BROWSE_DIR}/urgency.md"] = env.get_template("browse-urgency.md.j2").render(
@@ -262,10 +288,12 @@ def _page_text(text: str, env: jinja2.Environment, common: dict[str, Any], sourc
         front += f"search:\n  boost: {PAGE_SEARCH_BOOST}\n"
     names = meta.get("also_called") if isinstance(meta.get("also_called"), list) else []
     terms = meta.get("search_terms") if isinstance(meta.get("search_terms"), list) else []
+    language = common["t"]
     if names or terms:
-        front += f"tags: {json.dumps(tag_words([*names, *terms]), ensure_ascii=False)}\n"
+        tags = tag_words([*names, *terms], language["search"]["stop_words"])
+        front += f"tags: {json.dumps(tags, ensure_ascii=False)}\n"
     if names:
-        line = f"**Also called:** {', '.join(str(n) for n in names)}."
+        line = str(language["pages"]["entry"]["also_called"]).format(names=", ".join(str(n) for n in names))
         anchor = re.search(r"^<p class=\"lede\">.*$|^# .*$", body, re.M)
         at = anchor.end() if anchor else 0
         body = f"{body[:at]}\n\n{line}\n{body[at:]}" if anchor else f"{line}\n\n{body}"
@@ -300,7 +328,7 @@ def _marker(env: jinja2.Environment, common: dict[str, Any], name: str, arg: str
     return "\n\n".join(parts)
 
 
-def _groups(etype: EntryType, entries: list[Entry], language: dict[str, Any]) -> list[tuple[str, list[Entry]]]:
+def _groups(etype: EntryType, entries: list[Entry], language: Mapping[str, Any]) -> list[tuple[str, list[Entry]]]:
     """The entries under each value of the field the type groups by, in that field's order."""
     if not etype.group_by:
         return [("", entries)]
@@ -309,7 +337,7 @@ def _groups(etype: EntryType, entries: list[Entry], language: dict[str, Any]) ->
             if (members := [e for e in entries if e.data.get(etype.group_by) == value])]
 
 
-def section_heading(language: dict[str, Any]) -> Any:
+def section_heading(language: Mapping[str, Any]) -> Any:
     """The heading of a section of an entry page: the type's, or its kind's where that differs."""
     def heading(etype: EntryType, section: Field, entry: dict[str, Any]) -> str:
         mine = language["types"][etype.name]
