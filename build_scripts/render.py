@@ -30,8 +30,8 @@ TEMPLATES = Path(__file__).parent / "templates"
 INDEX_TEMPLATE = "_index.md.j2"  # every type's index page
 BROWSE_DIR = "browse"
 # Every name on the A to Z is a link, so it gets no glossary tooltips: a tooltip inside a link
-# competes with it (a tap does both). Marking the names was also 7 of the 18.5 s Python-Markdown
-# took on the page at 5,000 entries (the abbreviation pass grows faster than the list).
+# competes with it (a tap does both). Marking the names would also cost over a third of the time
+# Python-Markdown takes on that page at 5,000 entries (the abbreviation pass grows faster than the list).
 A_TO_Z = "a-z.md"
 # A cause with a sign at one of these levels shows its care cards right after its summary.
 LEAD_LEVELS = ("emergency", "urgent")
@@ -144,7 +144,7 @@ class _Environment(jinja2.Environment):
     """Jinja, looking up ``entry.title`` in a dict before trying it as an attribute.
 
     Jinja tries the attribute first; on a dict that fails with an exception every time, which
-    was a sixth of the rendering time. A method of dict (``care.get``) is still found when the
+    is a sixth of the rendering time. A method of dict (``care.get``) is still found when the
     dict has no key of that name.
     """
 
@@ -440,7 +440,7 @@ def _plain(value: Any) -> Any:
 
 
 def _json(value: Any) -> str:
-    # Compact: with ``indent`` the json module falls back to its pure-Python encoder, which was
-    # a fifth of the generator's time at 5,000 entries.
+    # Compact: with ``indent`` the json module falls back to its pure-Python encoder, which would
+    # be a fifth of the generator's time at 5,000 entries.
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
 

@@ -46,8 +46,13 @@ def site_config(content: Content, config: SiteConfig) -> str:
     titles = content.words.get("nav") or {}
     numbers = str(content.words.get("emergency_numbers", ""))
     theme = json.loads(json.dumps(content.words.get("theme") or {}).replace("{numbers}", numbers))
+    site = content.words.get("site") or {}
     data: dict[str, Any] = {
         "INHERIT": "mkdocs.yml",
+        "site_description": site.get("description", ""),
+        "repo_name": site.get("repo_name", ""),
+        "copyright": site.get("copyright", ""),
+        "theme": {"language": content.words.get("language", "en")},
         "nav": [{titles[page]: page} for page in menu(content)],
         "not_in_nav": "\n".join(["/browse/*.md", *(f"/{t.folder}/*.md" for t in ENTRY_TYPES)]) + "\n",
         "extra": {"words": theme, "edit_base": config.edit_url("")},
