@@ -19,7 +19,13 @@ INVISIBLE_LETTERS = {"\u115f", "\u1160", "\u3164", "\uffa0", "\u2800", "\u180e",
 ALLOWED = {"\n", "\t", "\u00ad"}  # the soft hyphen is allowed: it only marks where a word may break
 
 
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
 def first_invisible(text: str) -> tuple[int, str] | None:
+    if text.isascii():  # most text: only a control character could hide in it
+        found = _ASCII_CONTROL.search(text)
+        return (found.start(), found.group(0)) if found else None
     for index, char in enumerate(text):
         if char in ALLOWED:
             continue

@@ -18,6 +18,8 @@ def script(char: str) -> str | None:
 
 def mixed_word(text: str) -> str | None:
     """The first word that mixes scripts with look-alike letters, or None."""
+    if text.isascii():
+        return None
     for word in WORD.finditer(text):
         if word.group(0).isascii():
             continue

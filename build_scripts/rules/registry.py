@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from build_scripts.errors import ERROR, OFF, WARNING, Flaw, Loc, Problem, loc_to_field
@@ -94,11 +95,18 @@ class Subject:
         are taken out unless ``raw``: a rule sees the words as a reader does, so '200<ZWSP> mg'
         is still a dose. The invisible-characters rule asks for them raw.
         """
-        found = [item for item in strings(self.data) if item[0][:1] not in tuple((s,) for s in skip)]
+        for loc, text, clean in self._texts:
+            if loc and loc[0] in skip:
+                continue
+            yield loc, text if raw else clean
+
+    @cached_property
+    def _texts(self) -> list[tuple[Loc, str, str]]:
+        """Every text once, raw and without invisible characters: a dozen rules read them."""
+        found = list(strings(self.data))
         if self.body_start >= 0:
             found += paragraphs(self.doc.text, self.body_start)
-        for loc, text in found:
-            yield loc, text if raw else _INVISIBLE.sub("", text)
+        return [(loc, text, text if text.isascii() else _INVISIBLE.sub("", text)) for loc, text in found]
 
 
 def strings(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
