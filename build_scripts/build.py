@@ -19,7 +19,7 @@ from pathlib import Path
 from build_scripts.errors import report
 from build_scripts.config import SiteConfig, read_config
 from build_scripts.linkcheck import check_site
-from build_scripts.readability import MAX_GRADE, score_site
+from build_scripts.readability import score_site
 from build_scripts.render import SiteRenderer
 from build_scripts.site_config import FILE as SITE_CONFIG_FILE, site_config
 from build_scripts.words import REFERENCE
@@ -129,8 +129,9 @@ def build(root: Path, strict: bool = False, quiet: bool = False, force: bool = F
     if too_hard:
         shutil.rmtree(staging, ignore_errors=True)
         for score in too_hard:
-            print(f"{source_of(root, score.page)}: reading level: page {score.page} scores Flesch-Kincaid grade "
-                  f"{score.grade:.1f}, over {MAX_GRADE:g} (longest sentence: {score.longest} words); "
+            scorer = score.measure
+            print(f"{source_of(root, score.page)}: reading level: page {score.page} scores {scorer.name} "
+                  f"{score.grade:.1f}, {scorer.past} {scorer.limit:g} (longest sentence: {score.longest} words); "
                   "use shorter sentences and plainer words", file=sys.stderr)
         print(f"{len(too_hard)} page(s) too hard to read; the previous site/ is unchanged.", file=sys.stderr)
         return 1

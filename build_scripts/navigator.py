@@ -49,7 +49,15 @@ def data(content: Content) -> dict[str, Any]:
                       for o in q.get("options", []) if o.get("counts_as")},
         "weights": {"sign": SIGN_WEIGHT, "condition": CONDITION_WEIGHT},
         "places_question": next((q["id"] for q in model.questions if q.get("from_areas")), ""),
+        "words": results_words(content.words),
     }
+
+
+def results_words(language: dict[str, Any]) -> dict[str, Any]:
+    """The words the script writes the results in: the locale's ``scripts.navigator``, and the
+    care cards' heading (``scripts.care_heading``)."""
+    scripts = language["scripts"]
+    return {"care_heading": scripts["care_heading"], **scripts["navigator"]}
 
 
 def form(content: Content) -> dict[str, Any]:

@@ -3,7 +3,9 @@
 As the NHS does before scoring, every heading, list item and table cell gets a
 full stop, so that a list is not read as one endless sentence. Sources, the
 "About this page" footer (``data-search-exclude``) and permalink symbols are
-left out. Scores come from textstat (Flesch-Kincaid grade and SMOG).
+left out. Scores come from textstat, with the measure of the page's language (``MEASURES``,
+chosen by the ``lang`` of the page's ``<html>``): Flesch-Kincaid grade (and SMOG in the report)
+for English.
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ import textstat
 
 from build_scripts.workers import fork_map
 
-MAX_GRADE = 8.0  # no page may score above this Flesch-Kincaid grade
+MAX_GRADE = 8.0  # no English page may score above this Flesch-Kincaid grade
 TARGET_MEDIAN = 6.5
 BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "td", "th", "dt", "dd", "summary", "label", "legend"}
 BLOCK_STARTERS = BLOCKS | {"ul", "ol", "table", "div", "dl"}  # text before these ends a sentence
@@ -26,16 +28,93 @@ SKIPPED = {"script", "style", "svg"}
 
 
 @dataclass(frozen=True)
+class Measure:
+    """How the reading level of one language is scored, and the level every page must reach.
+
+    A grade (Flesch-Kincaid) is lower for easier text; an ease score (Szigriszt-Pazos) is higher.
+    ``higher_is_easier`` turns the comparisons round, so a page is held to its limit the right way.
+    """
+
+    name: str  # in messages: "Flesch-Kincaid grade"
+    short: str  # the report's column heading, 8 characters at most
+    formula: str  # the textstat function
+    textstat_language: str  # for textstat.set_lang: the syllable dictionary
+    limit: float  # what every page must reach
+    target_median: float  # what the site's median must reach
+    higher_is_easier: bool = False
+    smog: bool = False  # SMOG (an English measure) in the report too
+
+    def score(self, text: str) -> float:
+        _use_language(self.textstat_language)
+        return float(getattr(textstat, self.formula)(text))
+
+    def too_hard(self, value: float) -> bool:
+        return value < self.limit if self.higher_is_easier else value > self.limit
+
+    def meets_median(self, median: float) -> bool:
+        return median >= self.target_median if self.higher_is_easier else median <= self.target_median
+
+    def hardness(self, value: float) -> float:
+        """Larger for harder text, whichever way the measure runs."""
+        return -value if self.higher_is_easier else value
+
+    @property
+    def past(self) -> str:
+        """Which side of the limit a too-hard page is on: "over" a grade, "under" an ease score."""
+        return "under" if self.higher_is_easier else "over"
+
+    @property
+    def bound(self) -> str:
+        return "or higher" if self.higher_is_easier else "or lower"
+
+
+# The measure of each language the site may be written in, by language code.
+MEASURES = {
+    # Flesch-Kincaid grade: a US school year; lower is easier.
+    "en": Measure("Flesch-Kincaid grade", "FK grade", "flesch_kincaid_grade", "en_US", MAX_GRADE, TARGET_MEDIAN,
+                  smog=True),
+    # Szigriszt-Pazos perspicuity, read on the INFLESZ scale (Barrio-Cantalejo 2008): 55 to 65 is
+    # "normal", above 65 "fairly easy"; health information for the public should score over 55.
+    "es": Measure("Szigriszt-Pazos (INFLESZ)", "INFLESZ", "szigriszt_pazos", "es", 55.0, 65.0,
+                  higher_is_easier=True),
+}
+REFERENCE_LANGUAGE = "en"
+_textstat_language = "en_US"  # textstat's own default: English is scored as it always was
+
+
+def measure(language: str) -> Measure:
+    """The measure for a language code ("en", "en-GB" and "en_US" are all English)."""
+    code = re.split(r"[-_]", language.strip().lower() or REFERENCE_LANGUAGE)[0]
+    if code not in MEASURES:
+        raise ValueError(f"no reading-level measure for language '{language}': add one to MEASURES in "
+                         "build_scripts/readability.py")
+    return MEASURES[code]
+
+
+def _use_language(language: str) -> None:
+    """Point textstat at a language's syllable dictionary; only when it changes (it is slow)."""
+    global _textstat_language
+    if language != _textstat_language:
+        textstat.set_lang(language)
+        _textstat_language = language
+
+
+@dataclass(frozen=True)
 class Score:
     page: str  # site path, e.g. causes/caffeine/
-    grade: float  # Flesch-Kincaid grade
-    smog: float | None  # None when not asked for: the build needs only the grade
+    grade: float  # the page language's measure (``MEASURES``): for English, the Flesch-Kincaid grade
+    smog: float | None  # None when not asked for (the build needs only the grade) or not English
     words: int
     longest: int  # words in the longest sentence
+    language: str = REFERENCE_LANGUAGE
+
+    @property
+    def measure(self) -> Measure:
+        return measure(self.language)
 
     @property
     def too_hard(self) -> bool:
-        return self.grade > MAX_GRADE
+        return self.measure.too_hard(self.grade)
 
 
 # The HTML is MkDocs' own output, so a regular expression can take it apart: a comment, a tag
@@ -122,6 +201,15 @@ class _ArticleText:
             self.sentences.append(text if text[-1] in ".?!:;" else text + ".")
 
 
+_HTML_LANG = re.compile(r"""<html\b[^>]*?\slang\s*=\s*["']?([A-Za-z][\w-]*)""", re.I)
+
+
+def page_language(html_text: str) -> str:
+    """The language a page says it is in (``<html lang="en">``); English if it does not say."""
+    found = _HTML_LANG.search(html_text, 0, 4000)
+    return found.group(1) if found else REFERENCE_LANGUAGE
+
+
 def page_text(html_text: str) -> str:
     start, end = html_text.find("<article"), html_text.rfind("</article>")
     parser = _ArticleText()
@@ -130,14 +218,16 @@ def page_text(html_text: str) -> str:
     return " ".join(parser.sentences)
 
 
-def score_text(page: str, text: str, smog: bool = True) -> Score:
+def score_text(page: str, text: str, smog: bool = True, language: str = REFERENCE_LANGUAGE) -> Score:
     sentences = [s for s in re.split(r"(?<=[.?!:;])\s+", text) if s.strip()]
+    scorer = measure(language)
     return Score(
         page=page,
-        grade=float(textstat.flesch_kincaid_grade(text)),
-        smog=float(textstat.smog_index(text)) if smog else None,
+        grade=scorer.score(text),
+        smog=float(textstat.smog_index(text)) if smog and scorer.smog else None,
         words=len(text.split()),
         longest=max((len(s.split()) for s in sentences), default=0),
+        language=language,
     )
 
 
@@ -159,8 +249,9 @@ def score_site(site: Path, smog: bool = False) -> list[Score]:
 
 def _score_file(job: tuple[Path, str, bool]) -> Score | None:
     path, page, smog = job
-    text = page_text(path.read_text(encoding="utf-8"))
-    return score_text(page, text, smog) if text else None
+    html_text = path.read_text(encoding="utf-8")
+    text = page_text(html_text)
+    return score_text(page, text, smog, page_language(html_text)) if text else None
 
 
 def median_grade(scores: list[Score]) -> float:
@@ -168,14 +259,16 @@ def median_grade(scores: list[Score]) -> float:
 
 
 def table(scores: list[Score]) -> str:
-    """A plain-text table of scores, hardest first, with the median."""
-    rows = [f"{'page':<40} {'FK grade':>8} {'SMOG':>6} {'words':>6} {'longest':>8}"]
-    for s in sorted(scores, key=lambda s: (-s.grade, s.page)):
-        flag = "  over the limit" if s.too_hard else ""
+    """A plain-text table of scores, hardest first, with the median (in the measure of the first
+    page's language: a site is in one language)."""
+    scorer = scores[0].measure if scores else measure(REFERENCE_LANGUAGE)
+    rows = [f"{'page':<40} {scorer.short:>8} {'SMOG':>6} {'words':>6} {'longest':>8}"]
+    for s in sorted(scores, key=lambda s: (-scorer.hardness(s.grade), s.page)):
+        flag = f"  {scorer.past} the limit" if s.too_hard else ""
         smog = "" if s.smog is None else f"{s.smog:.1f}"
         rows.append(f"{s.page:<40} {s.grade:>8.1f} {smog:>6} {s.words:>6} {s.longest:>8}{flag}")
-    rows.append(f"median FK grade {median_grade(scores):.1f} (target {TARGET_MEDIAN}; "
-                f"every page must be {MAX_GRADE:g} or lower)")
+    rows.append(f"median {scorer.short} {median_grade(scores):.1f} (target {scorer.target_median}; "
+                f"every page must be {scorer.limit:g} {scorer.bound})")
     return "\n".join(rows)
 
 
@@ -196,7 +289,7 @@ def sentences_of(markdown: str) -> list[str]:
     return out
 
 
-def grade_of(sentences: list[str]) -> float:
-    """Flesch-Kincaid grade of these sentences, each ended with a full stop as on the page."""
-    return float(textstat.flesch_kincaid_grade(" ".join(s.rstrip(":;,") + "." if s[-1] not in ".?!" else s
-                                                        for s in sentences)))
+def grade_of(sentences: list[str], language: str = REFERENCE_LANGUAGE) -> float:
+    """The language's score (English: Flesch-Kincaid grade) of these sentences, each ended with a
+    full stop as on the page."""
+    return measure(language).score(" ".join(s.rstrip(":;,") + "." if s[-1] not in ".?!" else s for s in sentences))

@@ -396,13 +396,19 @@ CLOSE = 0.9
 
 
 def warning_signs(content: Content) -> dict[str, Any]:
-    """Each sign's level, words and search phrases, for the card above the search results."""
+    """Each sign's level, words and search phrases, for the card above the search results; and
+    the search box's words from the locale: the card's, and the stop words search-query.js takes
+    out of a query (warning-signs.js hands them over when it has loaded this file)."""
     model = content.triage
+    scripts = content.words["scripts"]
     return {
         "order": list(LEVEL_KEYS),
         "levels": {level.key: {"label": level.label, "now": level.now} for level in content.levels},
         "page": WARNING_PAGE,
-        "more": "See every warning sign",
+        "heading": scripts["care_heading"],
+        "more": scripts["warning_card"]["more"],
+        "stop_words": str(scripts["warning_card"]["stop_words"]).split(),
+        "query_stop_words": str(scripts["search_query"]["stop_words"]).split(),
         "min_score": MIN_SCORE,
         "min_phrase": MIN_PHRASE,
         "cover": COVER,

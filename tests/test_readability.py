@@ -6,7 +6,10 @@ import pytest
 import re
 from pathlib import Path
 
-from build_scripts.readability import MAX_GRADE, TARGET_MEDIAN, median_grade, page_text, score_site
+import textstat
+
+from build_scripts.readability import (MAX_GRADE, TARGET_MEDIAN, measure, median_grade, page_language,
+                                    page_text, score_site, score_text, table)
 from tests.conftest import copy_project, run_cli
 
 HARD = (
@@ -58,6 +61,8 @@ def test_a_page_that_is_too_hard_fails_the_build_and_keeps_the_old_site(tmp_path
     root = copy_project(tmp_path / "project")
     assert run_cli("--root", root, "build").returncode == 0
     before = sorted(p.read_bytes() for p in (root / "site").rglob("*.html"))
+    # The content rules find such text before the build does: turn them off to reach the page check.
+    (root / "content" / "rules.yaml").write_text("sentence-length: off\nreading-grade: off\n", encoding="utf-8")
     with (root / "content" / "pages" / "disclaimer.md").open("a") as page:
         page.write("\n" + HARD * 3)
     result = run_cli("--root", root, "build")
@@ -76,3 +81,41 @@ def test_report_prints_every_page_and_the_median(tmp_path: Path) -> None:
     caffeine = next(line for line in lines if line.startswith("causes/caffeine/ "))
     assert re.fullmatch(r"causes/caffeine/ +\d+\.\d +\d+\.\d +\d+ +\d+", caffeine), "FK, SMOG, words, longest"
     assert lines[-1].startswith("median FK grade ")
+
+
+EASY_EN = "The cat sat on the mat. It was a warm day. We had tea in the sun."
+HARD_EN = ("Electrophysiological characterisation necessitates comprehensive neurophysiological investigation "
+           "incorporating quantitative electromyographic methodology.")
+EASY_ES = "El gato come pescado. La casa es grande y bonita. Mi madre trabaja en el hospital."
+HARD_ES = ("La caracterización electrofisiológica de potenciales espontáneos requiere investigaciones "
+           "neurofisiológicas exhaustivas mediante metodologías electromiográficas cuantitativas.")
+
+
+def test_each_language_has_its_own_measure_and_direction() -> None:
+    english, spanish = measure("en"), measure("es")
+    assert english is measure("en-GB") is measure("EN_us") and spanish is measure("es-ES")
+    assert (english.formula, english.limit, english.target_median, english.higher_is_easier) == (
+        "flesch_kincaid_grade", MAX_GRADE, TARGET_MEDIAN, False)
+    assert (spanish.formula, spanish.limit, spanish.target_median, spanish.higher_is_easier) == (
+        "szigriszt_pazos", 55.0, 65.0, True)
+    with pytest.raises(ValueError, match="no reading-level measure for language 'fr'"):
+        measure("fr")
+
+    # English: a grade, lower is easier.
+    easy, hard = score_text("e", EASY_EN, language="en"), score_text("h", HARD_EN, language="en")
+    assert easy.grade < hard.grade and not easy.too_hard and hard.too_hard
+    assert english.meets_median(TARGET_MEDIAN) and not english.meets_median(TARGET_MEDIAN + 0.1)
+    # Spanish: an ease score, higher is easier; the same text scores differently in its own measure.
+    easy, hard = score_text("e", EASY_ES, language="es"), score_text("h", HARD_ES, language="es")
+    assert easy.grade > 65 > 55 > hard.grade and not easy.too_hard and hard.too_hard
+    assert easy.smog is None  # SMOG is English only
+    assert spanish.meets_median(65.0) and not spanish.meets_median(64.9)
+    assert "under the limit" in table([easy, hard]) and table([easy, hard]).splitlines()[1].startswith("h ")
+    assert table([easy, hard]).splitlines()[-1].endswith("every page must be 55 or higher)")
+    # Back to English: scored exactly as before any Spanish page was.
+    assert score_text("e", EASY_EN, language="en").grade == textstat.flesch_kincaid_grade(EASY_EN)
+
+
+def test_a_page_is_scored_in_the_language_it_says_it_is_in() -> None:
+    assert page_language('<!doctype html>\n<html lang="es" class="no-js"><head>') == "es"
+    assert page_language("<html><body><p lang='fr'>x</p>") == "en"

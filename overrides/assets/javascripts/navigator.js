@@ -3,7 +3,9 @@
  * Reads the signs, levels and causes the build embedded in the page (#navigator-data), all taken
  * from content/triage.yaml. The answers become signs: a ticked sign, or a sign whose `implied_by`
  * answers were all given. The most urgent sign sets the level. Nothing is sent anywhere: it needs
- * no network once the page has loaded. How the data is made: build_scripts/navigator.py.
+ * no network once the page has loaded. How the data is made: build_scripts/navigator.py. Every
+ * word of the results comes with the data too (`words`: content/locales/<language>.yaml, under
+ * scripts.navigator).
  */
 (function () {
   "use strict";
@@ -19,6 +21,27 @@
     return node;
   }
 
+  /* `template` with each {name} filled in from `values`: a list of strings and nodes (a link), with
+   * neighbouring strings joined, for el(). */
+  function fill(template, values) {
+    var parts = [];
+    template.split(/(\{\w+\})/).forEach(function (part) {
+      var name = /^\{(\w+)\}$/.exec(part);
+      var value = name && values.hasOwnProperty(name[1]) ? values[name[1]] : part;
+      if (value instanceof Node) parts.push(value);
+      else if (typeof parts[parts.length - 1] === "string") parts[parts.length - 1] += value;
+      else parts.push(String(value));
+    });
+    return parts.filter(function (part) { return part !== ""; });
+  }
+
+  /* The form of `forms` ({one: ..., other: ...}) that the page's language uses for the number n. */
+  function plural(forms, n) {
+    var form = window.Intl && Intl.PluralRules ?
+      new Intl.PluralRules(document.documentElement.lang || undefined).select(n) : "other";
+    return forms[form] || forms.other;
+  }
+
   function picked(form, name) {
     return Array.prototype.map.call(form.querySelectorAll("input[name='" + name + "']:checked"),
       function (input) { return input.value; });
@@ -30,7 +53,7 @@
     Array.prototype.forEach.call(form.querySelectorAll("input:checked"), function (input) {
       if (input.name !== "sign") answers.push(input.name + ":" + input.value);
     });
-    answers.slice().forEach(function (answer) {  /* "came on suddenly" also counts as "getting worse fast" */
+    answers.slice().forEach(function (answer) {  /* e.g. worsening:sudden also counts as worsening:fast */
       (data.counts_as[answer] || []).forEach(function (more) { answers.push(more); });
     });
     var areas = picked(form, "area");
@@ -102,24 +125,25 @@
     var given = readAnswers(form, data);
     var signs = signsFor(data, given);
     var care = levelOf(signs);
+    var words = data.words;
     var levels = {};
     data.levels.forEach(function (level) { levels[level.key] = level; });
-    var heading = el("h2", { id: "navigator-results-heading", tabindex: "-1" }, ["What may fit, and what to do"]);
+    var heading = el("h2", { id: "navigator-results-heading", tabindex: "-1" }, [words.heading]);
     var parts = [heading];
 
     if (care.key === "self_care") {
       parts.push(el("p", { "class": "navigator-level" }, [
-        el("strong", {}, ["Care level: self-care."]),
-        " What you picked does not point to a need for a doctor now. Most twitches like this are harmless and fade. See a doctor if it lasts more than 2 weeks, or if new signs appear."]));
+        el("strong", {}, [words.self_care.label]), " " + words.self_care.text]));
     } else {
       var level = levels[care.key];
-      parts.push(card(care.key, level.label + ": " + level.now,
+      parts.push(card(care.key, fill(words.care_heading, { label: level.label, what: level.now }).join(""),
         care.signs.map(function (sign) { return sign.says; })));
     }
     if (care.key !== "emergency") {
       /* Emergency signs always come first: what to watch for, even when none was picked. */
       var emergency = levels.emergency;
-      parts.splice(1, 0, card("emergency", emergency.label + ": " + emergency.action,
+      parts.splice(1, 0, card("emergency",
+        fill(words.care_heading, { label: emergency.label, what: emergency.action }).join(""),
         data.signs.filter(function (sign) { return sign.level === "emergency" && sign.key; })
           .map(function (sign) { return sign.says; })));
     }
@@ -129,16 +153,17 @@
     var fits = rank(data, given, signs);
     var shown = fits.slice(0, 8);
     parts.push(el("p", {}, [
-      el("strong", {}, ["This is not a diagnosis. "]),
-      shown.length ? "These causes fit what you picked. The most likely come first." :
-        "No cause fits everything you picked. Try fewer answers, or browse all causes."]));
+      el("strong", {}, [words.not_a_diagnosis + " "]),
+      shown.length ? words.causes_fit : words.no_cause_fits]));
     parts.push(el("ol", { "class": "navigator-causes" }, shown.map(function (fit) {
       var link = el("a", { href: form.getAttribute("data-base") + fit.cause.url }, [fit.cause.title]);
-      return el("li", { "data-id": fit.cause.id }, [link, " (" + fit.cause.how_common + "): " + fit.cause.summary]);
+      return el("li", { "data-id": fit.cause.id }, fill(words.cause, {
+        title: link, how_common: words.how_common[fit.cause.how_common], summary: fit.cause.summary }));
     })));
     if (fits.length > shown.length) {
-      parts.push(el("p", {}, [(fits.length - shown.length) + " more causes fit less well. ",
-        el("a", { href: form.getAttribute("data-base") + "causes/" }, ["See all causes"]), "."]));
+      var more = fits.length - shown.length;
+      parts.push(el("p", {}, fill(plural(words.more, more), { n: more,
+        link: el("a", { href: form.getAttribute("data-base") + "causes/" }, [words.see_all]) })));
     }
 
     results.textContent = "";

@@ -5,17 +5,17 @@
  * "antibiotics"), and those matches outrank the words that matter. This script drops such
  * words from the query the page sends to the search worker (it keeps them if nothing else is
  * left). It runs in the reader's browser and sends nothing anywhere.
+ *
+ * The words are the language's (content/locales/<language>.yaml, scripts.search_query): they come
+ * in assets/warning-signs.json, which warning-signs.js loads when the search box is first used and
+ * hands over with a "search-data" event, so no page load asks for anything more. A query sent
+ * before they came goes as typed, and is sent again, tidied, when they come.
  */
 (function () {
   "use strict";
   var QUERY = 2; /* Material's search worker message type for "run this query" */
-  var STOP = new Set((
-    "a about after again all also am an and any are as at be because been before but by can " +
-    "cannot could did do does doing during for from get gets getting got had has have having he her " +
-    "his how i if im in into is it its just me my no nor not of off on or our out should so some " +
-    "than that the their them then there these they this to too up us very was we were what when " +
-    "where which while who why will with would you your"
-  ).split(" "));
+  var STOP = null;  /* the stop words, once they have come */
+  var untidied = null;  /* the last query sent before then, and the worker it went to */
 
   function tidy(query) {
     var words = query.split(/\s+/).filter(Boolean);
@@ -29,9 +29,19 @@
   var post = Worker.prototype.postMessage;
   Worker.prototype.postMessage = function (message) {
     if (message && message.type === QUERY && typeof message.data === "string") {
-      message = Object.assign({}, message, { data: tidy(message.data) });
+      if (STOP) message = Object.assign({}, message, { data: tidy(message.data) });
+      else untidied = { worker: this, message: message };
     }
     var rest = Array.prototype.slice.call(arguments, 1);
     return post.apply(this, [message].concat(rest));
   };
+
+  document.addEventListener("search-data", function (event) {
+    var words = event.detail && event.detail.query_stop_words;
+    if (STOP || !words) return;
+    STOP = new Set(words);
+    var last = untidied;
+    untidied = null;
+    if (last && tidy(last.message.data) !== last.message.data) last.worker.postMessage(last.message);
+  });
 })();

@@ -3,7 +3,9 @@
  * When what a reader types describes a warning sign ("can't open my mouth since I cut my hand"),
  * the card for that sign, with its level and what to do, is shown above the theme's results.
  * The signs, their words and the levels come from content/triage.yaml (the build writes them to
- * assets/warning-signs.json, fetched from this site the first time the search box is used).
+ * assets/warning-signs.json, fetched from this site the first time the search box is used), and
+ * so do the card's words and the stop words (content/locales/<language>.yaml, under scripts).
+ * Once loaded, the file is handed to search-query.js too (a "search-data" event on the document).
  * Nothing the reader types leaves the device.
  *
  * Matching: the query and each sign's words become stems, with words that mean the same put
@@ -15,13 +17,7 @@
   "use strict";
 
   var SELF = document.currentScript && document.currentScript.src;
-  var STOP = new Set((
-    "a about after again all also am an and any are as at be because been before but by can could " +
-    "did do does doing during feel feels felt for from get gets getting got had has have having he her " +
-    "his how i if im in into is it its ive just keep keeps me my no nor of off on or our out over should " +
-    "since so some than that the their them then there these they this to too up us very was we were " +
-    "what when where which while who why will with would you your really bit lot thing things like now"
-  ).split(" "));
+  var STOP = new Set();  /* words too common to tell the signs apart: the data's stop_words */
   var model = null;
   var loading = null;
 
@@ -55,6 +51,7 @@
   }
 
   function prepare(data) {
+    STOP = new Set(data.stop_words || []);
     var same = {};
     (data.words || []).forEach(function (group) {
       var head = words(group[0])[0] || group[0];
@@ -81,7 +78,10 @@
     if (!loading && SELF && window.fetch) {
       loading = fetch(new URL("../warning-signs.json", SELF)).then(function (response) {
         return response.ok ? response.json() : null;
-      }).then(function (data) { model = data && prepare(data); }).catch(function () { loading = null; });
+      }).then(function (data) {
+        model = data && prepare(data);
+        if (model) document.dispatchEvent(new CustomEvent("search-data", { detail: model }));
+      }).catch(function () { loading = null; });
     }
     return loading;
   }
@@ -126,6 +126,13 @@
     return close[0].sign;
   }
 
+  /* `template` with each {name} filled in from `values`. */
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (all, name) {
+      return values.hasOwnProperty(name) ? values[name] : all;
+    });
+  }
+
   function render(result, sign) {
     var old = result.querySelector(".search-care");
     if (old) old.remove();
@@ -138,7 +145,7 @@
     card.setAttribute("data-level", sign.level);
     var heading = document.createElement("p");
     var strong = document.createElement("strong");
-    strong.textContent = level.label + ": " + level.now;
+    strong.textContent = fill(model.heading, { label: level.label, what: level.now });
     heading.appendChild(strong);
     var says = document.createElement("p");
     says.textContent = sign.says;
