@@ -119,7 +119,7 @@ class Score:
 
 # The HTML is MkDocs' own output, so a regular expression can take it apart: a comment, a tag
 # (group 1 is "/" for an end tag, group 2 the name, group 3 the attributes) or text. Four times
-# quicker than html.parser, which was most of the check's time on a big site.
+# quicker than html.parser, which would be most of the check's time on a big site.
 _TOKEN = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>|([^<]+)|<", re.S)
 _ATTRIBUTE = re.compile(r"""([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 _RAW_TEXT = {"script", "style"}  # their content is not HTML: skip to the end tag
