@@ -176,7 +176,7 @@ def test_random_page_bytes(tree: Path, raw: bytes) -> None:
     validate(tree, "pages/advice.md", raw)
 
 
-@settings(max_examples=300, derandomize=True, database=None)
+@settings(max_examples=300, derandomize=True, database=None, deadline=None)
 @given(st.text(max_size=40))
 def test_the_glossary_word_scan_finds_the_words_a_regex_finds(text: str) -> None:
     # abbreviations.words_in translates and splits instead of running \w+ (twice as fast).

@@ -100,7 +100,7 @@ PIECES = ["<", ">", "&", "&#58;", "&#60;", "&lt;", "&amp;lt;", "&#x3a;", ";", "j
           "https://", " ", "\n", "\t", "a", "script", "/"]
 
 
-@settings(max_examples=500, derandomize=True, database=None)
+@settings(max_examples=500, derandomize=True, database=None, deadline=None)  # a busy machine is not a failure
 @given(st.lists(st.sampled_from(PIECES) | st.text(max_size=3), max_size=12).map("".join))
 def test_the_quick_pass_never_lets_through_what_the_full_check_refuses(text: str) -> None:
     # `unsafe` skips the checks for text with none of the characters they need; this must not change
