@@ -17,7 +17,9 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_CONTENT = ROOT / "tests" / "fixtures" / "content"
-TODAY = dt.date(2026, 11, 21)  # fixtures are written against this date
+# The fixtures under tests/ are written against this date. The real content/ is checked on the
+# real date, as a contributor's machine checks it: an entry added today is reviewed today.
+TODAY = dt.date(2026, 11, 21)
 
 
 @pytest.fixture

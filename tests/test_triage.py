@@ -32,7 +32,7 @@ def cards(html: str) -> dict[str, list[str]]:
 
 
 def model() -> Content:
-    content, problems = load_content(ROOT / "content", today=TODAY)
+    content, problems = load_content(ROOT / "content")  # the real content, on the real date (entries reviewed today)
     assert not [p for p in problems if p.severity == "error"]
     return content
 
