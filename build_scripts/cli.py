@@ -1,4 +1,4 @@
-"""Command line: ``python -m build_scripts check | build | serve | report | schema | new | template``."""
+"""Command line: ``python -m build_scripts check | build | serve | report | schema | new | review | template``."""
 from __future__ import annotations
 
 import argparse
@@ -46,6 +46,17 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("type", choices=list(BY_NAME), help="the kind of entry")
     new.add_argument("title", help="its title, such as 'Vitamin D deficiency' (in quotes)")
     new.add_argument("--id", help="the file name without .yaml (default: made from the title)")
+
+    review = sub.add_parser("review", help="clinical review: sign off an entry or page, see what changed since, "
+                                           "or list what is signed off")
+    review_sub = review.add_subparsers(dest="action", required=True)
+    sign = review_sub.add_parser("sign", help="record that a reviewer has checked an entry or page as it is now")
+    sign.add_argument("page", help="an entry, as causes/caffeine, or a page, as pages/about")
+    sign.add_argument("--reviewer", required=True, help="the reviewer's id in content/reviewers.yaml")
+    diff = review_sub.add_parser("diff", help="show what changed in an entry or page since its sign-off (git)")
+    diff.add_argument("page", help="an entry, as causes/caffeine, or a page, as pages/about")
+    status = review_sub.add_parser("status", help="list what is signed off, changed since, or never reviewed")
+    status.add_argument("--changed", action="store_true", help="only what has changed since its sign-off")
 
     template = sub.add_parser("template", help="print the annotated template of an entry type (as in CONTRIBUTING.md)")
     template.add_argument("type", choices=list(BY_NAME), help="the kind of entry")
@@ -102,6 +113,17 @@ def _run(args: argparse.Namespace) -> int:
         from build_scripts.scaffold import new_entry
 
         return new_entry(root, BY_NAME[args.type], args.title, args.id)
+    if args.command == "review":
+        from build_scripts import review
+        from build_scripts.model import current_date
+
+        if args.action == "sign":
+            return review.sign(root, args.page.strip("/").removesuffix(".yaml").removesuffix(".md")
+                               .removeprefix("content/"), args.reviewer, current_date())
+        if args.action == "diff":
+            return review.diff(root, args.page.strip("/").removesuffix(".yaml").removesuffix(".md")
+                               .removeprefix("content/"))
+        return review.report_status(root, changed_only=args.changed)
     if args.command == "template":
         from build_scripts.scaffold import template
 

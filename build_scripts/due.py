@@ -13,6 +13,7 @@ from pathlib import Path
 
 from build_scripts.yaml_file import Document, LoadError, utf8
 from build_scripts.model import current_date, front_matter, load_content, page_files
+from build_scripts.review import CHANGED
 
 FIELD = "next_review_due"
 DEFAULT_WINDOW_DAYS = 60
@@ -69,4 +70,12 @@ def report_due(root: Path, within_days: int = DEFAULT_WINDOW_DAYS) -> int:
               f"{overdue} of them overdue.")
     else:
         print(f"No reviews due within {within_days} days (by {until}).")
+    content, _ = load_content(root / "content", today=today)
+    changed = [key for key, now in sorted(content.hashes().items()) if content.review(key, now).state == CHANGED]
+    for key in changed:
+        signed = content.signoffs[key]
+        print(f"{content.source_of(key)}: changed since {content.reviewers[signed['reviewer']]['name']} signed it off "
+              f"on {signed['date']} (python -m build_scripts review diff {key})")
+    if changed:
+        print(f"{len(changed)} signed-off entr{'ies' if len(changed) != 1 else 'y'} or page(s) changed since review.")
     return 0

@@ -341,7 +341,7 @@ def _identity(item: Any) -> str | None:
     if isinstance(item, str) and not is_placeholder(item):
         return item.strip().lower()
     if isinstance(item, dict):
-        for key in ("id", "url", "term", "sign"):
+        for key in ("id", "url", "term", "sign", "page"):
             if isinstance(item.get(key), str) and not is_placeholder(item[key]):
                 return item[key].strip().lower()
     return None

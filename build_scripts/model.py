@@ -14,7 +14,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from build_scripts import review as review_status
 from build_scripts import triage, words
+from build_scripts.review import REVIEWERS_FILE, SIGNOFFS_FILE, content_hash
 from build_scripts.errors import LEVELS, Problem
 from build_scripts.fields import ID_PATTERN, Choice, Context, Field, ListOf, MapOf, Obj, Text
 from build_scripts.rules import RULES, Subject, locate, run
@@ -26,6 +28,8 @@ from build_scripts.schema import (
     GLOSSARY,
     PUBLISHERS,
     REVIEW,
+    REVIEWERS,
+    SIGNOFFS,
     TAXONOMY,
     TAXONOMY_LISTS,
     TRIAGE,
@@ -69,6 +73,27 @@ class Content:
     triage: triage.Triage = field(default_factory=triage.Triage)
     words: dict[str, Any] = field(default_factory=dict)  # the locale: every word readers see outside entries
     nav: list[Any] = field(default_factory=list)  # the menu: content/nav.yaml's items
+    pages: dict[str, tuple[Document, int]] = field(default_factory=dict)  # "pages/about" -> (front matter, body start)
+    reviewers: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> content/reviewers.yaml's entry
+    signoffs: dict[str, dict[str, Any]] = field(default_factory=dict)  # "causes/caffeine" -> its sign-off
+
+    def hashes(self) -> dict[str, str]:
+        """What each entry and page says now, hashed as a sign-off records it (review.content_hash)."""
+        out = {f"{e.type.folder}/{e.id}": content_hash(e.data) for by_id in self.entries.values() for e in by_id.values()}
+        for key, (doc, body_start) in self.pages.items():
+            out[key] = content_hash(doc.data, doc.text[body_start:])
+        return out
+
+    def review(self, key: str, current_hash: str) -> review_status.Status:
+        return review_status.status(key, current_hash, self.signoffs, self.reviewers)
+
+    def source_of(self, key: str) -> str | None:
+        """The file an entry or page is written in, as git names it."""
+        folder, _, name = key.partition("/")
+        if key in self.pages:
+            return f"content/{key}.md"
+        by_folder = {e.folder: e.name for e in ENTRY_TYPES}
+        return f"content/{key}.yaml" if name in self.entries.get(by_folder.get(folder, ""), {}) else None
 
     @property
     def levels(self) -> tuple[words.Level, ...]:
@@ -173,6 +198,23 @@ def load_content(root: Path, today: dt.date | None = None, strict: bool = False,
             fields = PAGE_WITH_SOURCES if SOURCES_HEADING.search(doc.text, body_start) else PAGE
             problems += locate(doc, fields.flaws(doc.data, (), content.ctx), "value-kind", levels, strict)
             problems += run(Subject(PAGES, doc, content.ctx, False, content.hosts, today, body_start), levels, strict)
+            content.pages[rel.removeprefix(f"{shown}/").removesuffix(".md")] = doc, body_start
+
+    # Clinical review: who reviews, and what they signed off (both optional files).
+    reviewers = _load_mapping(root / REVIEWERS_FILE, f"{shown}/{REVIEWERS_FILE}", problems) \
+        if (root / REVIEWERS_FILE).is_file() else None
+    if reviewers is not None:
+        problems += check("reviewers", reviewers, REVIEWERS)
+        content.reviewers = {str(r["id"]): r for r in reviewers.data.get("reviewers") or []
+                             if isinstance(r, dict) and isinstance(r.get("id"), str)}
+    content.ctx.lists["reviewers"] = {key: str(r.get("name", key)) for key, r in content.reviewers.items()}
+    content.ctx.lists["reviewable"] = {key: key for key in content.hashes()}
+    signoffs = _load_mapping(root / SIGNOFFS_FILE, f"{shown}/{SIGNOFFS_FILE}", problems) \
+        if (root / SIGNOFFS_FILE).is_file() else None
+    if signoffs is not None:
+        problems += check("reviews", signoffs, SIGNOFFS)
+        content.signoffs = {str(s["page"]): s for s in signoffs.data.get("signoffs") or []
+                            if isinstance(s, dict) and isinstance(s.get("page"), str)}
     return content, sorted(problems)
 
 

@@ -19,7 +19,7 @@ from typing import Any
 import jinja2
 import yaml
 
-from build_scripts import navigator, triage, words
+from build_scripts import navigator, review, triage, words
 from build_scripts.abbreviations import Abbreviations
 from build_scripts.config import SiteConfig
 from build_scripts.fields import Field, ListOf, Obj, Ref
@@ -188,7 +188,12 @@ class SiteRenderer:
         self.words: Locale = self.env.globals["t"]  # type: ignore[assignment]
         self.links = derive_links(content)
         self.glossary = Abbreviations(content.glossary)
+        hashes = content.hashes()
+        changed = review.changed_dates(content.root.parent)
         self.common = {
+            # An entry's or page's clinical review, and when its file last changed (None if unknown).
+            "review": lambda key: content.review(key, hashes[key]) if key in hashes else review.Status(review.NONE),
+            "changed_on": lambda key: changed.get(content.source_of(key) or ""),
             "t": self.words,
             "triage": content.triage,
             "care_levels": content.levels,
@@ -270,10 +275,11 @@ def _browse(env: jinja2.Environment, content: Content, common: dict[str, Any]) -
 
 def _page(env: jinja2.Environment, path: Path, rel: str, common: dict[str, Any]) -> str:
     """A hand-written page, with what its front matter asks for (see ``_page_text``)."""
-    return _page_text(path.read_text(encoding="utf-8"), env, common, f"content/{PAGES_DIR}/{rel}")
+    return _page_text(path.read_text(encoding="utf-8"), env, common, f"content/{PAGES_DIR}/{rel}",
+                      f"{PAGES_DIR}/{rel.removesuffix('.md')}")
 
 
-def _page_text(text: str, env: jinja2.Environment, common: dict[str, Any], source: str) -> str:
+def _page_text(text: str, env: jinja2.Environment, common: dict[str, Any], source: str, key: str = "") -> str:
     """Apply a page's front matter: ``also_called`` is shown after the lede (or the title) and,
     with ``search_terms``, indexed for search as ``tags``, as on entry pages; review dates add the
     "About this page" footer.
@@ -299,7 +305,7 @@ def _page_text(text: str, env: jinja2.Environment, common: dict[str, Any], sourc
         body = f"{body[:at]}\n\n{line}\n{body[at:]}" if anchor else f"{line}\n\n{body}"
     if "last_reviewed" in meta:
         footer = env.get_template("_about.md.j2").module.about(  # type: ignore[attr-defined]
-            meta, common["edit_url"](source), "page")
+            meta, common["edit_url"](source), "page", common["review"](key), common["changed_on"](key))
         body = body.rstrip("\n") + "\n\n" + footer + "\n"
     return f"---\n{front}---\n{body}"
 

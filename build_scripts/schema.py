@@ -342,6 +342,32 @@ PUBLISHER = Obj(
 )
 PUBLISHERS = Obj((Field("publishers", ListOf(PUBLISHER, min_items=1, max_items=200)),))
 
+# Clinical review (build_scripts/review.py): the clinicians who review, in content/reviewers.yaml,
+# and their sign-offs, in content/reviews.yaml. The site ships with none: no reviewer is invented.
+REVIEWER = Obj((
+    Field("id", Id(), help="Used in sign-offs.", example="a-example"),
+    Field("name", Text(100), help="Full name, as the reviewer wants it shown.", example="Dr A. Example"),
+    Field("role", Text(100), help="Their job, as readers would understand it.", example="GP"),
+    Field("registration", Obj((Field("body", Text(100), help="The professional register.", example="GMC"),
+                               Field("number", Text(40), help="Their number on it.", example="0000000"))),
+          help="Where readers can check them."),
+    Field("interests", Text(300), help="Declared interests: payments, shares, roles that could bias a review; "
+          "'None' if none.", example="None"),
+))
+REVIEWERS = Obj((Field("reviewers", ListOf(REVIEWER, max_items=500),
+                       help="Clinicians who review this site's content. Each adds themselves in a pull request."),))
+SIGNOFF = Obj((
+    Field("page", Text(200), help="What was reviewed: an entry (causes/caffeine) or a page (pages/about).",
+          example="causes/caffeine"),
+    Field("reviewer", Choice(controlled="reviewers", controlled_in="content/reviewers.yaml", shown=""),
+          help="The reviewer's id.", example="a-example"),
+    Field("date", Date(), help="When they signed it off.", example=dt.date(2026, 11, 28)),
+    Field("hash", Text(80), help="The hash of what they read (written by 'review sign'; do not edit).",
+          example="sha256:0123456789abcdef"),
+))
+SIGNOFFS = Obj((Field("signoffs", ListOf(SIGNOFF, max_items=100000),
+                      help="Written by 'python -m build_scripts review sign'."),))
+
 GLOSSARY_TERM = Obj(
     (
         Field("term", Text(60), help="The word as it appears on pages.", example="fasciculation"),

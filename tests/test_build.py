@@ -168,7 +168,8 @@ def test_entry_page_shows_sources_review_dates_and_edit_link(built_project: Path
     html = (built_project / "site" / "causes" / "caffeine" / "index.html").read_text()
     assert "Also called:" in html
     assert re.search(r"<ol>\s*<li>.*?<a href=\"https://", html, re.S)
-    assert "Last reviewed:" in html and "Next review due:" in html and "Reviewed by:" in html
+    assert "Checked against its sources by" in html and "Next review due:" in html
+    assert "No clinician has reviewed this page yet." in html
     assert "/edit/main/content/causes/caffeine.yaml" in html
     assert "not medical advice" in html
 

@@ -29,6 +29,7 @@ from build_scripts.rules import (  # noqa: F401  (importing a module registers i
     rule_levels,
     search_terms_hidden,
     sentence_length,
+    signoff_page,
     source_host,
     text_normalized,
     triage_model,
