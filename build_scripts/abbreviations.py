@@ -1,13 +1,15 @@
-"""Glossary words as Markdown abbreviations, so each one a page uses gets a tooltip.
+"""Glossary words get a tooltip where a page first uses them.
 
-Each generated page ends with definitions (``*[word]: meaning``) for the glossary words that
-page uses, and no others: Python-Markdown's ``abbr`` extension then writes every use as
-``<abbr title="meaning">``, and ``glossary.js`` shows the meaning on hover, tap and focus.
-Only the words a page uses, because every definition costs Markdown time on every page:
-appending the whole glossary to each page made MkDocs 1.7 times slower.
+The generator writes the first use of each glossary word on a page as
+``<abbr title="meaning">word</abbr>``, and ``glossary.js`` shows the meaning on hover, tap and
+focus. Only the first use: a word underlined a dozen times is noise, and a reader who needs the
+meaning needs it once. Never in the front matter, a heading (the page's title is its first one),
+a link, an HTML tag or an attribute list, and never for an everyday word the glossary marks
+``everyday`` (twitch, cramp, spasm): the pages explain those themselves.
 """
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
 
@@ -30,26 +32,47 @@ class Abbreviations:
 
     def __init__(self, glossary: list[dict[str, Any]]) -> None:
         self.definitions: dict[str, str] = {}
+        self.term_of: dict[str, str] = {}  # form -> its term: a term is marked once, whatever its form
         for term in glossary:
-            definition = " ".join(str(term["definition"]).split()).replace("]", ")")
+            if term.get("everyday"):
+                continue
+            definition = " ".join(str(term["definition"]).split())
             for word in [term["term"], *term.get("also_called", [])]:
                 # Matched as written, so a lower-case word is also listed with a capital first letter.
                 for form in (str(word), str(word)[:1].upper() + str(word)[1:]):
                     self.definitions.setdefault(form, definition)
+                    self.term_of.setdefault(form, str(term["term"]))
         self.words = {form: frozenset(WORD.findall(form)) for form in self.definitions}
 
-    def for_page(self, markdown: str) -> str:
-        """Definitions for the words ``markdown`` uses, in glossary order, one per block
-        (Markdown parses one long block of them slowly); empty if it uses none."""
-        # A form is kept if every word of it is on the page: a set test, much faster than one big
-        # regular expression of every form. A form whose words are on the page but not together
-        # gets a definition that is never used, which costs nothing.
+    def mark(self, markdown: str) -> str:
+        """``markdown`` with the first use of each glossary word it uses written as an ``<abbr>``."""
         present = words_in(markdown)
-        lines = [f"*[{form}]: {meaning}" for form, meaning in self.definitions.items()
-                 if self.words[form] <= present]
-        return "\n\n".join(lines)
+        forms = sorted((form for form in self.definitions if self.words[form] <= present), key=len, reverse=True)
+        if not forms:
+            return markdown
+        pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, forms)) + r")(?![\w-])")
+        done: set[str] = set()
 
-    def append_to(self, markdown: str) -> str:
-        """``markdown`` with the definitions it needs at its end."""
-        definitions = self.for_page(markdown)
-        return f"{markdown.rstrip()}\n\n{definitions}\n" if definitions else markdown
+        def first_use(found: re.Match[str]) -> str:
+            term = self.term_of[found.group(1)]
+            if term in done:
+                return found.group(1)
+            done.add(term)
+            return f'<abbr title="{html.escape(self.definitions[found.group(1)])}">{found.group(1)}</abbr>'
+
+        front = FRONT_MATTER.match(markdown)
+        start = front.end() if front else 0
+        out = [markdown[:start]]
+        for line in markdown[start:].splitlines(keepends=True):
+            if line.lstrip().startswith("#"):  # a heading: the title, or a section's
+                out.append(line)
+                continue
+            pieces = PROTECTED.split(line)  # text, protected, text, ...
+            out.append("".join(piece if k % 2 else pattern.sub(first_use, piece) for k, piece in enumerate(pieces)))
+        return "".join(out)
+
+
+FRONT_MATTER = re.compile(r"---\n.*?\n---\n", re.S)
+# What a word in it is not: a Markdown link (its text and address), an HTML tag or comment, an
+# attribute list, code, a web address, or bold text at the start of a fact line ("**How common:**").
+PROTECTED = re.compile(r"(\[[^\]]*\]\([^)]*\)|<!--.*?-->|<[^>]*>|\{[^}]*\}|`[^`]*`|https?://\S+|\*\*[^*]+\*\*)")

@@ -219,7 +219,7 @@ class SiteRenderer:
             entry=entry, e=entry.data, type=etype, links=self.links[(etype.name, entry.id)],
             cards=triage.card(self.content.triage, care, self.content.levels), lead=triage.top_level(care) in LEAD_LEVELS,
             **self.common)
-        return f"{etype.folder}/{entry.id}.md", self.glossary.append_to(text)
+        return f"{etype.folder}/{entry.id}.md", self.glossary.mark(text)
 
     def other_files(self) -> dict[str, str | bytes]:
         """Every file but the entry pages: index, browse and A to Z pages, hand-written pages and JSON."""
@@ -249,7 +249,7 @@ class SiteRenderer:
                 files[rel] = _page(env, path, rel, common) if path.suffix == ".md" else path.read_bytes()
         for rel, text in files.items():
             if rel.endswith(".md") and isinstance(text, str) and rel != A_TO_Z:
-                files[rel] = self.glossary.append_to(text)
+                files[rel] = self.glossary.mark(text)
         files.update(api_files(content, self.links))
         files[WARNING_SIGNS] = _json(warning_signs(content))
         return files

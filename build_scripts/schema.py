@@ -373,6 +373,9 @@ GLOSSARY_TERM = Obj(
         Field("term", Text(60), help="The word as it appears on pages.", example="fasciculation"),
         Field("definition", Text(300), help="A plain one-sentence meaning.", example="The medical word for a twitch."),
         Field("also_called", ListOf(Text(60)), required=False, help="Other forms of the word."),
+        Field("everyday", Flag(), required=False,
+              help="true for an everyday word the pages explain themselves (twitch, cramp): listed in the "
+                   "glossary, but given no tooltip on other pages."),
     )
 )
 GLOSSARY = Obj((Field("terms", ListOf(GLOSSARY_TERM, min_items=1, max_items=500)),))

@@ -1,4 +1,5 @@
-"""Glossary tooltips: every glossary word a page uses has its meaning on hover, on tap and on keyboard focus."""
+"""Glossary tooltips: the first use of each glossary word on a page has its meaning on hover, on
+tap and on keyboard focus; never in a heading, a link or the title, and never on an everyday word."""
 from __future__ import annotations
 
 import re
@@ -14,29 +15,41 @@ from tests.conftest import ROOT
 GLOSSARY = yaml.safe_load((ROOT / "content" / "glossary.yaml").read_text(encoding="utf-8"))["terms"]
 
 
-def test_every_glossary_word_and_form_is_an_abbreviation() -> None:
+def test_every_glossary_word_and_form_has_its_meaning_but_everyday_words() -> None:
     defined = Abbreviations(GLOSSARY).definitions
     for term in GLOSSARY:
         for word in [term["term"], *term.get("also_called", [])]:
-            assert defined[word] == " ".join(term["definition"].split())
-            assert word[:1].upper() + word[1:] in defined
+            if term.get("everyday"):
+                assert word not in defined
+            else:
+                assert defined[word] == " ".join(term["definition"].split())
+                assert word[:1].upper() + word[1:] in defined
+    assert {t["term"] for t in GLOSSARY if t.get("everyday")} >= {"twitch", "cramp", "spasm"}
 
 
-def test_a_page_gets_the_definitions_of_the_words_it_uses_and_no_others() -> None:
+def test_only_the_first_use_outside_headings_and_links_is_marked() -> None:
     glossary = Abbreviations(GLOSSARY)
-    page = "Tests may include an EMG. Myokymia is common; electromyography is not one of the EMGs."
-    used = dict(re.findall(r"^\*\[(.+?)\]: (.+)$", glossary.for_page(page), re.M))
-    assert set(used) == {"EMG", "Myokymia", "electromyography"}  # "EMGs" is not the word "EMG"
-    assert glossary.for_page("Nothing from the glossary here.") == ""
-    assert glossary.append_to("# Title\n") == "# Title\n"
+    page = ("---\ntitle: EMG and myokymia\n---\n\n# Myokymia\n\n## About an EMG\n\n"
+            "See [myokymia](x.md). Myokymia is common. An EMG is a test; electromyography is the EMG.\n\n"
+            "A twitch is not a word we mark. <a href=\"x\" title=\"myokymia\">x</a> myokymia again.\n")
+    marked = glossary.mark(page)
+    words = re.findall(r'<abbr title="[^"]+">([^<]+)</abbr>', marked)
+    assert words == ["Myokymia", "EMG"]  # each term once, at its first use in the text
+    assert marked.startswith("---\ntitle: EMG and myokymia\n---\n\n# Myokymia\n\n## About an EMG\n\n")
+    assert "[myokymia](x.md)" in marked and 'title="myokymia"' in marked  # links and tags untouched
+    assert "electromyography is the EMG." in marked and "A twitch is not a word we mark." in marked
+    assert glossary.mark("Nothing from the glossary here.") == "Nothing from the glossary here."
 
 
-def test_generated_pages_carry_only_their_own_definitions(built_project: Path) -> None:
+def test_generated_pages_mark_their_own_words(built_project: Path) -> None:
     docs = built_project / "docs"
     caffeine = (docs / "causes" / "caffeine.md").read_text(encoding="utf-8")
     eyelid = (docs / "causes" / "eyelid-twitching.md").read_text(encoding="utf-8")
-    assert "*[myokymia]:" in eyelid and "*[myokymia]:" not in caffeine
-    assert not (docs / "includes").exists()
+    assert '">myokymia</abbr>' in eyelid and "myokymia</abbr>" not in caffeine
+    home = (built_project / "site" / "index.html").read_text(encoding="utf-8")
+    marked = re.findall(r"<abbr[^>]*>([^<]+)</abbr>", home)
+    assert len(marked) == len({w.lower() for w in marked})  # a word once per page
+    assert not {w.lower() for w in marked} & {"twitch", "twitches", "twitching", "cramp", "cramps", "spasm"}
 
 
 def test_built_pages_mark_glossary_words(built_project: Path) -> None:
@@ -85,10 +98,8 @@ def test_tooltip_on_hover_tap_and_focus(browser: Browser, base_url: str) -> None
     tooltip.wait_for(state="hidden")
     assert word.get_attribute("aria-describedby") is None
 
-    # A glossary word inside a link (a related cause's title) is not a second Tab stop.
-    in_links = page.locator("article a abbr")
-    assert in_links.count() > 0, "the test needs a page with a glossary word in a link"
-    assert all(tabindex is None for tabindex in in_links.evaluate_all("els => els.map(e => e.getAttribute('tabindex'))"))
+    # No glossary word is marked inside a link or a heading: a tooltip there would compete with it.
+    assert page.locator("article a abbr, article h1 abbr, article h2 abbr, article h3 abbr").count() == 0
     context.close()
 
 

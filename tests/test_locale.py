@@ -94,7 +94,7 @@ def content_text(root: Path) -> list[str]:
 def reader_text(page: str) -> str:
     """What a reader of a generated Markdown page sees, less markup: the front matter's shown
     values (title, description, other names), then the body without HTML, link targets, attribute
-    lists, scripts and glossary definitions (``*[word]: ...``, from glossary.yaml)."""
+    lists and scripts."""
     shown = []
     match = FRONT_MATTER.match(page)
     if match:
@@ -102,13 +102,14 @@ def reader_text(page: str) -> str:
         shown += [str(v) for k, v in meta.items() if k not in HIDDEN_KEYS and not isinstance(v, list)]
         shown += [str(v) for k, v in meta.items() if k not in HIDDEN_KEYS and isinstance(v, list) for v in v]
         page = page[match.end():]
-    page = re.sub(r"^\*\[[^\]]*\]: .*$", " ", page, flags=re.M)
     return one_line(html.unescape(without_markup("\n".join([*shown, page]))))
 
 
 def without_markup(text: str) -> str:
-    """``text`` without scripts, HTML tags, Markdown link targets and attribute lists."""
+    """``text`` without scripts, HTML tags, Markdown link targets and attribute lists. A glossary
+    word's tooltip (``<abbr title=...>word</abbr>``) leaves its word in place, as a reader sees it."""
     text = re.sub(r"<script\b.*?</script>", " ", text, flags=re.S)
+    text = re.sub(r"<abbr\b[^>]*>|</abbr>", "", text)
     text = re.sub(r"<[^>]+>", " ", text)
     text = re.sub(r"\]\([^)]*\)", "] ", text)
     return re.sub(r"\{:?\s[^{}]*\}", " ", text)  # { #id .class data-x }: an attribute list, not a placeholder
