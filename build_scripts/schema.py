@@ -29,7 +29,10 @@ from build_scripts.fields import (
 
 HOW_COMMON = ("common", "less common", "rare")
 TREATMENT_KINDS = ("self-care", "lifestyle", "medicine", "therapy", "procedure", "complementary")
-EVIDENCE = ("good", "some", "limited", "not recommended")
+# What the evidence for a treatment shows, and how certain it is: two separate things. Certainty
+# follows GRADE's four levels; "no trials" is expert advice with no trial behind it.
+SHOWS = ("helps", "may help", "unclear", "does not help", "can harm")
+CERTAINTY = ("high", "moderate", "low", "very low", "no trials")
 REVIEW_CYCLE_YEARS = 3
 
 
@@ -228,10 +231,17 @@ TREATMENT = EntryType(
         Field("kind", Choice(TREATMENT_KINDS), help="What sort of treatment it is.", example="self-care"),
         Field(
             "evidence",
-            Obj((Field("rating", Choice(EVIDENCE), help="How good the evidence is.", example="some"),
-                 Field("reason", Text(200), help="One line: why this rating.",
-                       example="Advised by the NHS; small studies only."))),
-            help="How well it is shown to work.",
+            Obj((Field("shows", Choice(SHOWS), help="What the evidence shows it does.", example="may help"),
+                 Field("certainty", Choice(CERTAINTY),
+                       help="How certain that is, on GRADE's scale; 'no trials' when only expert advice backs it.",
+                       example="no trials"),
+                 Field("source", Url(), help="The review, trial or guideline that sets the rating: the url of "
+                       "one of this entry's sources.",
+                       example="https://www.nhs.uk/conditions/twitching-eyes-and-muscles/"),
+                 Field("reason", Text(200), help="One line, in plain words: what the source found.",
+                       example="The NHS advises it; no trial has tested it."))),
+            help="What the evidence shows, how certain it is, and the source that says so (see the page "
+                 "'How we rate the evidence').",
         ),
         Field("how_to", Markdown(), section=True,
               help="Steps for self-care, or how a doctor gives it. Never a dose.",

@@ -27,7 +27,7 @@ def test_lists_overdue_and_coming_reviews_soonest_first(tmp_path: Path) -> None:
                               "tests/emg.yaml": "2029-06-01", "treatments/stretching.yaml": "2028-12-02"})
     assert due(root, "2028-12-02", "--within", "30") == [
         "content/pages/advice.md:5: next_review_due: 2028-11-01 (overdue by 31 days)",
-        "content/treatments/stretching.yaml:22: next_review_due: 2028-12-02 (due today)",
+        "content/treatments/stretching.yaml:24: next_review_due: 2028-12-02 (due today)",
         "content/causes/stress.yaml:23: next_review_due: 2028-12-20 (due in 18 days)",
         "3 reviews due within 30 days (by 2029-01-01), 1 of them overdue.",
     ]

@@ -19,7 +19,7 @@ import yaml
 from build_scripts import words
 from build_scripts.model import FRONT_MATTER, load_content
 from build_scripts.render import MissingWord, SiteRenderer
-from build_scripts.schema import EVIDENCE, HOW_COMMON, TREATMENT_KINDS
+from build_scripts.schema import CERTAINTY, HOW_COMMON, SHOWS, TREATMENT_KINDS
 from tests.conftest import FIXTURE_CONTENT, ROOT, TODAY
 from tests.test_render_golden import CONFIG
 
@@ -69,7 +69,7 @@ def one_line(text: str) -> str:
 
 def content_text(root: Path) -> list[str]:
     """The content tree's own text, longest first: what a translator translates in the content."""
-    identifiers: set[str] = {choice for values in (HOW_COMMON, TREATMENT_KINDS, EVIDENCE) for choice in values}
+    identifiers: set[str] = {choice for values in (HOW_COMMON, TREATMENT_KINDS, SHOWS, CERTAINTY) for choice in values}
     found: set[str] = set()
     for path in root.rglob("*.yaml"):
         if words.LOCALES_DIR in path.relative_to(root).parts:
@@ -181,7 +181,8 @@ def test_every_choice_an_entry_can_make_has_words() -> None:
     choices = yaml.safe_load((ROOT / "content" / LOCALE).read_text(encoding="utf-8"))["choices"]
     assert tuple(choices["how_common"]) == HOW_COMMON
     assert tuple(choices["kind"]) == TREATMENT_KINDS
-    assert tuple(choices["evidence"]) == EVIDENCE
+    assert tuple(choices["shows"]) == SHOWS
+    assert tuple(choices["certainty"]) == CERTAINTY
 
 
 def test_a_missing_word_names_its_key_and_file(content_copy: Path) -> None:

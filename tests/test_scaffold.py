@@ -52,11 +52,15 @@ def fill(path: Path, etype: EntryType, ctx: Context, hosts: dict[str, str]) -> N
     first_publisher = Choice(controlled="publishers").allowed(ctx)[0]  # what the Choice branch fills in
     host = next(host for host, name in hosts.items() if name == first_publisher)
     at = 0
-    for n, (loc, kind) in enumerate(sorted(placeholders(doc.data, etype.obj), key=lambda p: doc.line(p[0]))):
+    found = sorted(placeholders(doc.data, etype.obj), key=lambda p: doc.line(p[0]))
+    urls = {loc: f"https://{host}/page-{n}" for n, (loc, kind) in enumerate(found) if isinstance(kind, Url)}
+    # A treatment's evidence.source is the url of one of its own sources (the evidence-source rule).
+    first_source = next((url for loc, url in urls.items() if loc[:1] == ("sources",)), None)
+    for n, (loc, kind) in enumerate(found):
         if isinstance(kind, Choice):
             value = kind.allowed(ctx)[0]
         elif isinstance(kind, Url):
-            value = f"https://{host}/page-{n}"
+            value = first_source if loc == ("evidence", "source") and first_source else urls[loc]
         elif isinstance(kind, Ref):
             value = ctx.ids[kind.target][0]
         elif isinstance(kind, SignRef):  # the first sign of that level in the triage model

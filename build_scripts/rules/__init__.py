@@ -10,6 +10,7 @@ from build_scripts.rules import (  # noqa: F401  (importing a module registers i
     description_in_head,
     dose_schedule,
     emergency_numbers,
+    evidence_source,
     field_kinds,
     files,
     id_confusable,
