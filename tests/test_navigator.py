@@ -77,6 +77,8 @@ def test_offline_and_private(browser: Browser, base_url: str) -> None:
     page.on("request", lambda request: requests.append(request.url))
     context.set_offline(True)
     level, ids = choose(page, {"area": ["eyelid-and-face"], "trigger": ["stress"]})
-    assert level == "self_care" and "stress-and-anxiety" in ids[:3]
+    # Offline, it still works: the cause the area names comes first (tests/navigator/cases.yaml
+    # checks the ranking itself; several common causes tie on an area and a trigger).
+    assert level == "self_care" and ids[0] == "eyelid-twitching" and "stress-and-anxiety" in ids
     assert requests == []  # nothing the reader picks leaves the device
     context.close()
