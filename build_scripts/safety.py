@@ -21,6 +21,8 @@ _ATTR_LIST = re.compile(r"\{:?\s*(?:[#.][\w-]+|[\w-]+\s*=)")
 _BAD_SCHEME = re.compile(r"(javascript|vbscript|livescript):", re.I)
 _DATA_URL = re.compile(r"data:\s*[a-z]+/[a-z0-9.+-]+", re.I)
 _IMAGE = re.compile(r"!\[[^\]]*\]\s*[(\[]")
+# A page of this site, by its Markdown file, as MkDocs resolves it (and checks, in --strict).
+_SITE_PAGE = re.compile(r"(?:\.\./)*(?:[a-z0-9]+(?:-[a-z0-9]+)*/)*[a-z0-9]+(?:-[a-z0-9]+)*\.md(?:#[a-z0-9-]+)?")
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|<((?:[a-z][a-z0-9+.-]*):[^>\s]*)>", re.I)
 
 
@@ -58,6 +60,7 @@ def full_check(text: str) -> str | None:
         return "contains a Markdown attribute list ('{: ...}'); remove it"
     for match in _LINK.finditer(decoded):
         target = match.group(1) if match.group(1) is not None else match.group(2)
-        if target and not target.startswith(("https://", "#")):
-            return f"link '{target}' must start with https://"
+        if target and not target.startswith(("https://", "#")) and not _SITE_PAGE.fullmatch(target):
+            return (f"link '{target}' must start with https://, or be one of this site's pages, "
+                    "such as ../worried-about-als.md")
     return None

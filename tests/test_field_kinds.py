@@ -40,6 +40,8 @@ CASES: list[tuple[str, Kind, Any, list[tuple[str, str]]]] = [
     ("text-not-text", Text(), 3, [("value-kind", "expected text, got a number")]),
     ("text-html", Text(), "a <b>bold</b> claim", [("safe-markup", "raw HTML")]),
     ("markdown", Markdown(), "- one\n- two\n", []),
+    ("markdown-site-link", Markdown(), "Read [our page](../worried-about-als.md#weak).", []),
+    ("markdown-other-link", Markdown(), "Read [this](ftp://x.org/a).", [("safe-markup", "must start with https://, or")]),
     ("markdown-heading", Markdown(), "# Title\ntext", [("text-shape", "must not contain headings")]),
     ("choice", Choice(("common", "rare")), "rare", []),
     ("choice-short-list-named-in-full", Choice(("common", "less common", "rare")), "uncommon",
