@@ -19,7 +19,7 @@ from typing import Any
 import jinja2
 import yaml
 
-from build_scripts import navigator, triage, words
+from build_scripts import navigator, search_index, triage, words
 from build_scripts.abbreviations import Abbreviations
 from build_scripts.config import SiteConfig
 from build_scripts.fields import Field, ListOf, Obj, Ref
@@ -246,6 +246,9 @@ class SiteRenderer:
             if rel.endswith(".md") and isinstance(text, str) and rel != A_TO_Z:
                 files[rel] = self.glossary.append_to(text)
         files.update(api_files(content, self.links))
+        hubs = [f"{etype.folder}/index.md" for etype in ENTRY_TYPES] + [f"{BROWSE_DIR}/index.md", A_TO_Z, "glossary.md"]
+        docs = search_index.documents(content, self.common["section_heading"], files, hubs, WARNING_PAGE)
+        files.update(search_index.index_files(docs, self.words, content.thesaurus))
         files[WARNING_SIGNS] = _json(warning_signs(content))
         return files
 

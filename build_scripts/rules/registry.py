@@ -24,7 +24,7 @@ from build_scripts.yaml_file import Document
 # hand-written pages, and the shared files.
 ENTRIES = "entries"
 PAGES = "pages"
-SHARED = ("triage", "glossary", "taxonomy", "publishers", "rules", "locale", "nav")
+SHARED = ("triage", "glossary", "taxonomy", "publishers", "rules", "locale", "nav", "thesaurus")
 EVERY_FILE = (ENTRIES, PAGES, *SHARED)
 
 Check = Callable[["Subject"], Iterator[Flaw]]
