@@ -248,7 +248,7 @@ class SiteRenderer:
         files.update(api_files(content, self.links))
         hubs = [f"{etype.folder}/index.md" for etype in ENTRY_TYPES] + [f"{BROWSE_DIR}/index.md", A_TO_Z, "glossary.md"]
         docs = search_index.documents(content, self.common["section_heading"], files, hubs, WARNING_PAGE)
-        files.update(search_index.index_files(docs, self.words, content.thesaurus))
+        files.update(search_index.index_files(docs, self.words, search_index.thesaurus(content)))
         files[WARNING_SIGNS] = _json(warning_signs(content))
         return files
 

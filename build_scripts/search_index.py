@@ -65,12 +65,14 @@ TOPIC_MASK = 1 | 2 | 4
 RANKING: dict[str, Any] = {
     # how much a match counts, by how it was found
     "exact": 1.0, "stem": 0.95, "thesaurus": 0.8, "typo": 0.75, "prefix": 0.6,
+    "related": 0.7, "related_length": 5,  # a stem that begins another (medic, medicin), both this long
     "topic": 1.5,  # extra weight for a page whose topic fields (TOPIC_MASK) hold the query's words
     "full_topic": 1.0,  # and again when they hold all of them
     "cover_power": 2.0,  # a page's score times (share of the query's rarity it has) to this power
     "kind_boost": [1.0, 1.0, 0.5],  # entry, page, hub; a page and a hub also times their own boost
     "max_page_boost": 1.5,  # at most
-    "part_words": 2,  # a part of a page (a warning sign) needs this many of the query's words
+    "part_words": 3,  # a part of a page (a warning sign) needs this many of the query's words
+    "part_boost": 1.0,  # and counts this much
     "min_share": 0.02,  # results scoring under this share of the best are left out
     "max_results": 20, "max_sections": 3,
 }
@@ -297,10 +299,20 @@ def shard_key(word: str, keys: set[str]) -> str:
     return word[:3] if word[:3] in keys else word[:2]
 
 
+def thesaurus(content: Content) -> list[list[str]]:
+    """The search box's groups of words that mean the same: content/thesaurus.yaml's, and each
+    glossary term with its other forms (glossary.yaml). (The warning signs' word groups in
+    triage.yaml are broader, "pain" with "sore" and "killing": with them, fewer right pages came
+    first on the tuning queries.)"""
+    groups = [list(g) for g in content.thesaurus]
+    groups += [[str(t["term"]), *map(str, t["also_called"])] for t in content.glossary if t.get("also_called")]
+    return groups
+
+
 def index_files(docs: list[Doc], language: Mapping[str, Any], thesaurus: list[list[str]]) -> dict[str, str]:
     """Every file of the index: {docs path: JSON}."""
     query = language["search"]["query"]
-    stop = frozenset(str(w) for key in ("stop_words", "question_words") for w in query[key])
+    stop = frozenset(str(w) for w in query["stop_words"])  # question words stay in: a query of only those finds them
     postings = _postings(docs, stop)
     by_two: dict[str, dict[str, list[int]]] = defaultdict(dict)
     for word in sorted(postings):
@@ -327,6 +339,7 @@ def index_files(docs: list[Doc], language: Mapping[str, Any], thesaurus: list[li
         "shards": sorted(shards),
         "vocabulary": {word: len(postings[word]) for word in sorted(postings)},
         "stop_words": sorted(stop),
+        "question_words": sorted(str(w) for w in query["question_words"]),
         "thesaurus": [[" ".join(words(term, stop)) for term in group] for group in thesaurus],
     })
     return files

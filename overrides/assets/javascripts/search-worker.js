@@ -37,7 +37,7 @@
   var shards = {}, details = {};
   var stems = {};       /* stem -> [vocabulary words] */
   var stemOf = {};      /* vocabulary word -> stem */
-  var stop = null, thesaurus = [];
+  var stop = null, questions = null, thesaurus = [];
 
   /* ---- words ------------------------------------------------------------------------------ */
 
@@ -229,6 +229,7 @@
         head = data;
         R = head.ranking;
         stop = new Set(head.stop_words);
+        questions = new Set(head.question_words);
         Object.keys(head.vocabulary).forEach(function (w) {
           var s = stem(w);
           stemOf[w] = s;
@@ -283,11 +284,23 @@
 
   /* ---- understanding the query ------------------------------------------------------------ */
 
+  /* Stems that one of begins with the other, both of R.related_length letters or more: the
+   * stemmer leaves "medication" as "medic" and "medicine" as "medicin". */
+  function related(s) {
+    var out = [];
+    if (s.length < R.related_length) return out;
+    for (var other in stems) {
+      if (other !== s && other.length >= R.related_length && (other.indexOf(s) === 0 || s.indexOf(other) === 0)) out.push(other);
+    }
+    return out;
+  }
+
   /* Each query word becomes a concept: the ways a page can have it, each a list of slots (all
    * needed: a phrase from the thesaurus), a slot being the site's words with one stem. */
   function concepts(query) {
     var raw = words(query);
-    var kept = raw.filter(function (w) { return !stop.has(w); });
+    var kept = raw.filter(function (w) { return !stop.has(w) && !questions.has(w); });
+    if (!kept.length) kept = raw.filter(function (w) { return !stop.has(w); });  /* only question words */
     if (!kept.length) return [];
     var typing = !/\s$/.test(query);
     var list = kept.map(function (word, i) {
@@ -295,6 +308,7 @@
       if (stems[s]) {
         ways.push({ slots: [stems[s]], factor: stems[s].indexOf(word) >= 0 ? R.exact : R.stem, exact: word });
         found = word;
+        related(s).forEach(function (other) { ways.push({ slots: [stems[other]], factor: R.related }); });
       } else {
         corrections(word).forEach(function (w) {
           if (!found) found = w;
@@ -390,11 +404,11 @@
             if (hit.topic) topic += c.rarity;
           });
           var info = head.pages[entry.page];
-          /* A part (a warning sign) counts only when it has two of the query's words (or its only one). */
-          if (info.length > 4 && count < Math.min(R.part_words, list.length)) return;
+          /* A part (a warning sign) counts only when it has several of the query's words (or all). */
           var cover = covered / total, share = topic / total;
+          if (info.length > 4 && count < Math.min(R.part_words, list.length)) return;
           var s = sum * Math.pow(cover, R.cover_power) * (1 + R.topic * share) * (count === list.length && share > 0.999 ? 1 + R.full_topic : 1);
-          s *= R.kind_boost[info[2]] * (info[2] ? Math.min(info[3], R.max_page_boost) : 1);
+          s *= R.kind_boost[info[2]] * (info[2] ? Math.min(info[3], R.max_page_boost) : 1) * (info.length > 4 ? R.part_boost : 1);
           entry.score = s;
           entry.matched = entry.per.map(Boolean);
           ranked.push(entry);
