@@ -42,9 +42,9 @@ from build_scripts.schema import CAUSE, ENTRY_TYPES
 
 FOLDER = "assets/search"
 HEAD = f"{FOLDER}/head.json"
-BUCKET = 16  # pages per file of result text
+BUCKET = 8  # pages per file of result text
 SHARD_LIMIT = 24_000  # postings bytes a two-letter shard may hold before it is split by three letters
-SNIPPET = 320  # characters of a section's text kept to show in a result
+SNIPPET = 240  # characters of a section's text kept to show in a result
 PAGE_BOOST = 0.5  # a page that is neither an entry nor sets a search boost (as render.PAGE_SEARCH_BOOST)
 
 # Each field: its bit in a posting's mask, and its weight. Title, other names and search terms are

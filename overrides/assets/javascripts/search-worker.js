@@ -13,7 +13,8 @@
  * Understanding a query:
  * - words: lower case, accents dropped, apostrophes joined; the locale's stop and question words
  *   are left out ("why is my eye twitching" looks for "eye twitching");
- * - stems: the Snowball English (Porter2) stemmer, so "cramps", "cramping" and "cramp" are one word;
+ * - stems: the Snowball English (Porter2) stemmer, so "cramps", "cramping" and "cramp" are one word
+ *   (with Snowball 3's "-ogist" and "add"; tests/search/stems.txt holds the reference stems);
  * - typos: a word the site does not use is matched to the site's words within 1 edit (4 to 7
  *   letters) or 2 (8 or more; a swap of two letters is one edit), the most frequent first;
  * - thesaurus (content/thesaurus.yaml): a word or phrase in a group also finds the group's other
@@ -29,7 +30,8 @@
   "use strict";
 
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
-  var HEAD = new URL("../search/head.json", self.location.href);
+  var NODE = typeof module !== "undefined" && module.exports;  /* required by a test under Node */
+  var HEAD = NODE ? null : new URL("../search/head.json", self.location.href);
   /* The ranking's numbers come with the index (build_scripts/search_index.py, RANKING): */
   var R = null;
 
@@ -73,7 +75,7 @@
     function isShort(w) { return shortSyllable(w, w.length) && regions(w)[0] >= w.length; }
     function ends(w, s) { return w.length >= s.length && w.slice(-s.length) === s; }
     var STEP2 = [["ization", "ize"], ["ational", "ate"], ["fulness", "ful"], ["ousness", "ous"],
-      ["iveness", "ive"], ["tional", "tion"], ["biliti", "ble"], ["lessli", "less"], ["entli", "ent"],
+      ["iveness", "ive"], ["tional", "tion"], ["biliti", "ble"], ["lessli", "less"], ["ogist", "og"], ["entli", "ent"],
       ["ation", "ate"], ["alism", "al"], ["aliti", "al"], ["ousli", "ous"], ["iviti", "ive"],
       ["fulli", "ful"], ["enci", "ence"], ["anci", "ance"], ["abli", "able"], ["izer", "ize"],
       ["ator", "ate"], ["alli", "al"], ["bli", "ble"], ["ogi", "og"], ["li", ""]];
@@ -103,7 +105,7 @@
         if (m && /[aeiouy]/.test(w.slice(0, -m[0].length))) {
           w = w.slice(0, -m[0].length);
           if (/(at|bl|iz)$/.test(w)) w += "e";
-          else if (/(bb|dd|ff|gg|mm|nn|pp|rr|tt)$/.test(w)) w = w.slice(0, -1);
+          else if (/(bb|dd|ff|gg|mm|nn|pp|rr|tt)$/.test(w)) { if (!/^[aeo](.)\1$/.test(w)) w = w.slice(0, -1); }
           else if (isShort(w)) w += "e";
         }
       }
@@ -544,6 +546,11 @@
 
   /* ---- messages ----------------------------------------------------------------------------- */
 
+  if (NODE) {  /* the parts a unit test checks; tests/js/search-run.cjs runs the whole worker */
+    module.exports = { stem: stem, distance: distance, words: words, sound: sound };
+    return;
+  }
+
   var pending = null, busy = false;
   function pump() {
     if (busy || pending === null) return;
@@ -567,6 +574,4 @@
     }
   });
 
-  /* For tests under Node: the same functions, without a page. */
-  if (typeof module !== "undefined") module.exports = { stem: stem, distance: distance, words: words };
 })();
