@@ -87,8 +87,11 @@ def words(text: str, stop: Iterable[str] = ()) -> list[str]:
     """The words of ``text`` as search sees them: lower case, accents dropped, apostrophes joined
     ("Parkinson's" is "parkinsons"), split at anything but a letter or digit, stop words left out.
     The worker's ``words`` does the same to a query."""
-    text = unicodedata.normalize("NFKD", str(text))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = str(text)
+    if not text.isascii():  # most text is: then there is no accent to drop
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.lower()
     drop = stop if isinstance(stop, (set, frozenset)) else frozenset(stop)
     return [w for w in _SPLIT.split(_APOSTROPHES.sub("", text)) if w and w not in drop]
 
@@ -265,7 +268,8 @@ def documents(content: Content, section_heading: Any, files: Mapping[str, str | 
 
 def _postings(docs: list[Doc], stop: frozenset[str]) -> dict[str, list[tuple[int, int]]]:
     """word -> [(page number, weight * 256 + field mask)], pages in order."""
-    lengths = [len(words(" ".join(d.fields.get("body", [])), stop)) for d in docs]
+    tokens = [{name: words(" ".join(doc.fields.get(name, [])), stop) for name in FIELDS} for doc in docs]
+    lengths = [len(t["body"]) for t in tokens]
     bodies = [n for n in lengths if n]
     average = sum(bodies) / max(1, len(bodies)) or 1.0
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -273,7 +277,7 @@ def _postings(docs: list[Doc], stop: frozenset[str]) -> dict[str, list[tuple[int
         weight: dict[str, float] = defaultdict(float)
         mask: dict[str, int] = defaultdict(int)
         for name, (bit, w) in FIELDS.items():
-            counts = Counter(word for text in doc.fields.get(name, []) for word in words(text, stop))
+            counts = Counter(tokens[n][name])
             for word, tf in counts.items():
                 if name in ("body", "signs"):
                     norm = 1 - B + B * (lengths[n] / average if name == "body" else 1.0)
