@@ -488,8 +488,6 @@
     });
     function detailOf(n) { return details[Math.floor(n / head.bucket)]; }
     return loadDetails(needed).then(function () {
-      return Promise.all(needed.map(detailOf));  /* all loaded: resolve them */
-    }).then(function () {
       var loaded = {};
       return Promise.all(needed.map(function (n) {
         return detailOf(n).then(function (bucket) { loaded[n] = bucket[n % head.bucket]; });
