@@ -58,7 +58,7 @@ def measure(n: int, work: Path, jobs: int | None = None) -> dict[str, float]:
     site = project / config.site_dir
     pages = list(site.rglob("*.html"))
     probe = site.joinpath(*PROBE, "index.html")
-    index = site / "search" / "search_index.json"
+    search = search_bytes(site)
     generator = stages["load_and_validate"] + stages["render_and_write"]
 
     # A no-op rebuild: nothing in docs/ or site/ may be written.
@@ -82,13 +82,39 @@ def measure(n: int, work: Path, jobs: int | None = None) -> dict[str, float]:
         "site_mb": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6,
         "page_kb_mean": statistics.mean(p.stat().st_size for p in pages) / 1000,
         "probe_page_kb": probe.stat().st_size / 1000,
-        "search_index_kb": index.stat().st_size / 1000,
-        "search_kb_per_entry": index.stat().st_size / 1000 / n,
+        **search,
         "generator_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "mkdocs_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
         "zensical_s": zensical,
         "noop_status": status,
         "noop_files_written": touched,
+    }
+
+
+FIRST_QUERY = "muscle twitching at night"  # words on most pages: among the largest shards
+
+
+def search_bytes(site: Path) -> dict[str, float]:
+    """What search costs a reader, gzipped (KB): on page load (the theme's stub index and our worker),
+    for a first query (what the worker fetches for ``FIRST_QUERY``, run under Node), and the whole
+    index (``assets/search/``)."""
+    import gzip
+    import json
+    import subprocess
+
+    from tests.search_eval import NODE_RUNNER, WORKER
+
+    def gz(path: Path) -> float:
+        return len(gzip.compress(path.read_bytes(), 9)) / 1000
+
+    worker = site / "assets" / "javascripts" / WORKER.name
+    out = subprocess.run(["node", str(NODE_RUNNER), str(worker), str(site)], input=json.dumps(FIRST_QUERY) + "\n",
+                         capture_output=True, text=True, check=True, timeout=300).stdout
+    fetched = json.loads(out.splitlines()[0])["bytes"]
+    return {
+        "search_load_kb": gz(site / "search" / "search_index.json") + gz(worker),
+        "search_first_kb": sum(gz(site / name) for name in fetched),
+        "search_index_kb": sum(gz(p) for p in (site / "assets" / "search").rglob("*.json")),
     }
 
 
@@ -175,9 +201,10 @@ def table(rows: list[dict[str, float]], serve: list[float] | None) -> str:
     lines = [
         "| entries | load and validate | render and write | generator per entry | mkdocs (processes) | link check "
         "| reading check "
-        "| whole build | build per entry | pages | site | caffeine page | search index | per entry "
+        "| whole build | build per entry | pages | site | caffeine page | search on page load | search's first query "
+        "| search index "
         "| peak memory (generator / largest child) | no-op rebuild | Zensical build |",
-        "|" + "---:|" * 17,
+        "|" + "---:|" * 18,
     ]
     for r in rows:
         lines.append(
@@ -186,7 +213,7 @@ def table(rows: list[dict[str, float]], serve: list[float] | None) -> str:
             f"| {r['link_check_s']:.1f} s | {r['readability_s']:.1f} s | {r['build_s']:.1f} s "
             f"| {r['build_ms_per_entry']:.1f} ms "
             f"| {r['pages']:,} | {r['site_mb']:.0f} MB | {r['probe_page_kb']:.1f} KB "
-            f"| {r['search_index_kb']:,.0f} KB | {r['search_kb_per_entry']:.2f} KB "
+            f"| {r['search_load_kb']:,.1f} KB | {r['search_first_kb']:,.1f} KB | {r['search_index_kb']:,.0f} KB "
             f"| {r['generator_peak_mb']:.0f} / {r['mkdocs_peak_mb']:.0f} MB "
             f"| {r['noop_files_written']} files written | {_zensical_cell(r['zensical_s'])} |"
         )

@@ -7,6 +7,7 @@ link between its pages, and every page's reading level, has been checked.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -21,6 +22,7 @@ from build_scripts.config import SiteConfig, read_config
 from build_scripts.linkcheck import check_site
 from build_scripts.readability import score_site
 from build_scripts.render import SiteRenderer
+from build_scripts.search_index import stub
 from build_scripts.site_config import FILE as SITE_CONFIG_FILE, site_config
 from build_scripts.words import REFERENCE
 from build_scripts.shards import build_shared, mkdocs_build, page_order, problems_only, share_count
@@ -115,6 +117,7 @@ def build(root: Path, strict: bool = False, quiet: bool = False, force: bool = F
         shutil.rmtree(staging, ignore_errors=True)
         print("mkdocs build --strict failed (see above); the previous site/ is unchanged.", file=sys.stderr)
         return 1
+    stub_search_index(staging)
     with stage(timings, "link check"):
         broken = check_site(staging, config.site_url)
     if broken:
@@ -157,6 +160,19 @@ def run_mkdocs(root: Path, config: SiteConfig, site: Path, jobs: int | None = No
     if quiet:
         sys.stderr.write(problems_only(result.stdout + result.stderr))
     return result.returncode
+
+
+THEME_INDEX = "search/search_index.json"
+
+
+def stub_search_index(site: Path) -> None:
+    """Cut the theme's search index down to its settings (a few hundred bytes): the theme fetches
+    it on every page load, but our worker reads ``assets/search/`` (``search_index.py``) only
+    when the reader searches."""
+    path = site / THEME_INDEX
+    if path.is_file():
+        index = json.loads(path.read_text(encoding="utf-8"))
+        path.write_text(json.dumps(stub(index), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def fingerprint(root: Path, docs_dir: str) -> str:

@@ -32,6 +32,7 @@ from build_scripts.schema import (
     SIGNOFFS,
     TAXONOMY,
     TAXONOMY_LISTS,
+    THESAURUS,
     TRIAGE,
     EntryType,
 )
@@ -40,6 +41,7 @@ from build_scripts.yaml_file import Document, LoadError, load, parse, utf8
 
 TAXONOMY_FILE = "taxonomy.yaml"
 GLOSSARY_FILE = "glossary.yaml"
+THESAURUS_FILE = "thesaurus.yaml"  # optional: the search box's words that mean the same
 PUBLISHERS_FILE = "publishers.yaml"
 PAGES_DIR = "pages"
 RULES_FILE = "rules.yaml"
@@ -68,6 +70,7 @@ class Content:
     entries: dict[str, dict[str, Entry]] = field(default_factory=dict)
     ctx: Context = field(default_factory=Context)
     glossary: list[dict[str, Any]] = field(default_factory=list)
+    thesaurus: list[list[str]] = field(default_factory=list)  # groups of terms (content/thesaurus.yaml)
     taxonomy: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     hosts: dict[str, str] = field(default_factory=dict)  # web host -> publisher name
     triage: triage.Triage = field(default_factory=triage.Triage)
@@ -176,6 +179,10 @@ def load_content(root: Path, today: dt.date | None = None, strict: bool = False,
         content.words = locale.data
         titles = locale.data.get("nav")
         content.ctx.lists["nav-titles"] = {str(k): str(v) for k, v in titles.items()} if isinstance(titles, dict) else {}
+        query = (locale.data.get("search") or {}).get("query") if isinstance(locale.data.get("search"), dict) else None
+        if isinstance(query, dict):  # words the search box ignores: a thesaurus term must be more than these
+            content.ctx.lists["search-stop-words"] = {str(w): str(w) for key in ("stop_words", "question_words")
+                                                      for w in query.get(key) or []}
 
     nav = _load_mapping(root / NAV_FILE, f"{shown}/{NAV_FILE}", problems)
     if nav is not None:
@@ -188,6 +195,13 @@ def load_content(root: Path, today: dt.date | None = None, strict: bool = False,
     if glossary is not None:
         problems += check("glossary", glossary, GLOSSARY)
         content.glossary = [t for t in glossary.data.get("terms") or [] if isinstance(t, dict)]
+
+    if (root / THESAURUS_FILE).is_file():
+        thesaurus = _load_mapping(root / THESAURUS_FILE, f"{shown}/{THESAURUS_FILE}", problems)
+        if thesaurus is not None:
+            problems += check("thesaurus", thesaurus, THESAURUS)
+            content.thesaurus = [[str(t) for t in g["terms"]] for g in thesaurus.data.get("groups") or []
+                                 if isinstance(g, dict) and isinstance(g.get("terms"), list)]
 
     if not (root / PAGES_DIR / "index.md").is_file():
         problems.append(Problem(f"{shown}/{PAGES_DIR}/index.md", 1, "", "the home page is missing", rule="file-missing"))

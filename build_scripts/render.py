@@ -19,7 +19,7 @@ from typing import Any
 import jinja2
 import yaml
 
-from build_scripts import navigator, review, triage, words
+from build_scripts import navigator, review, search_index, triage, words
 from build_scripts.abbreviations import Abbreviations
 from build_scripts.config import SiteConfig
 from build_scripts.fields import Field, ListOf, Obj, Ref
@@ -251,6 +251,9 @@ class SiteRenderer:
             if rel.endswith(".md") and isinstance(text, str) and rel != A_TO_Z:
                 files[rel] = self.glossary.mark(text)
         files.update(api_files(content, self.links))
+        hubs = [f"{etype.folder}/index.md" for etype in ENTRY_TYPES] + [f"{BROWSE_DIR}/index.md", A_TO_Z, "glossary.md"]
+        docs = search_index.documents(content, self.common["section_heading"], files, hubs, WARNING_PAGE)
+        files.update(search_index.index_files(docs, self.words, search_index.thesaurus(content)))
         files[WARNING_SIGNS] = _json(warning_signs(content))
         return files
 
@@ -402,9 +405,8 @@ CLOSE = 0.9
 
 
 def warning_signs(content: Content) -> dict[str, Any]:
-    """Each sign's level, words and search phrases, for the card above the search results; and
-    the search box's words from the locale: the card's, and the stop words search-query.js takes
-    out of a query (warning-signs.js hands them over when it has loaded this file)."""
+    """Each sign's level, words and search phrases, for the card above the search results, with
+    the card's words from the locale."""
     model = content.triage
     scripts = content.words["scripts"]
     return {
@@ -414,7 +416,6 @@ def warning_signs(content: Content) -> dict[str, Any]:
         "heading": scripts["care_heading"],
         "more": scripts["warning_card"]["more"],
         "stop_words": str(scripts["warning_card"]["stop_words"]).split(),
-        "query_stop_words": str(scripts["search_query"]["stop_words"]).split(),
         "min_score": MIN_SCORE,
         "min_phrase": MIN_PHRASE,
         "cover": COVER,

@@ -390,6 +390,17 @@ GLOSSARY_TERM = Obj(
 )
 GLOSSARY = Obj((Field("terms", ListOf(GLOSSARY_TERM, min_items=1, max_items=500)),))
 
+# content/thesaurus.yaml: words that mean the same to a reader (a lay word and the medical word),
+# for the search box. Each group cites a page that uses them so.
+THESAURUS_GROUP = Obj((
+    Field("terms", ListOf(Text(60), min_items=2, max_items=20),
+          help="Words or short phrases that mean the same, in lower case, as readers type them.",
+          example=["lockjaw", "tetanus"]),
+    Field("source", SOURCE, help="A page, on a listed publisher's site, that uses the terms as the same thing.",
+          example={"title": "Tetanus", "publisher": "NHS", "url": "https://www.nhs.uk/conditions/tetanus/"}),
+))
+THESAURUS = Obj((Field("groups", ListOf(THESAURUS_GROUP, min_items=1, max_items=2000)),))
+
 
 # The triage model (content/triage.yaml): the one list of warning signs, their levels and the
 # navigator's questions. Entries' care cards name these signs; see build_scripts/triage.py.

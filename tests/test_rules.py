@@ -27,7 +27,7 @@ from tests.conftest import FIXTURE_CONTENT, TODAY
 # Rules tested below rather than by examples: they need more than one file, or a file of their own.
 OWN_TESTS = {"id-confusable": "test_look_alike_ids_are_refused", "triage-model": "tests/invalid/cases.yaml",
              "rule-levels": "test_rules_yaml_names_only_known_rules", "nav-items": "test_the_menu_names_known_pages",
-             "signoff-page": "tests/test_review.py"}
+             "signoff-page": "tests/test_review.py", "thesaurus-terms": "test_thesaurus_terms_and_sources"}
 ENTRY_FIXTURES = {"cause": "causes/caffeine.yaml", "treatment": "treatments/stretching.yaml", "test": "tests/emg.yaml"}
 PAGE = "---\ntitle: Advice\ndescription: Rest and time.\n---\n\n# Advice\n\n{body}\n"
 CHECKED = [r for r in RULES.values() if r.check is not None]
@@ -185,3 +185,28 @@ def test_the_menu_names_known_pages(content_copy: Path) -> None:
         "[nav-items]",
         "content/nav.yaml:6: menu[5]: each item is a page such as 'about.md', or 'type: cause' [nav-items]",
     ]
+
+
+THESAURUS_SOURCE = {"title": "Tetanus", "publisher": "NHS", "url": "https://www.nhs.uk/conditions/tetanus/"}
+
+
+def test_thesaurus_terms_and_sources(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE_CONTENT, content)
+    path = content / "thesaurus.yaml"
+    good = {"groups": [{"terms": ["lockjaw", "tetanus"], "source": dict(THESAURUS_SOURCE)},
+                       {"terms": ["charley horse", "cramp"], "source": dict(THESAURUS_SOURCE)}]}
+    path.write_text(yaml.safe_dump(good), encoding="utf-8")
+    loaded, problems = load_content(content, today=TODAY)
+    assert problems == [] and loaded.thesaurus == [["lockjaw", "tetanus"], ["charley horse", "cramp"]]
+    bad = {"groups": [{"terms": ["lockjaw", "tetanus"], "source": dict(THESAURUS_SOURCE)},
+                      {"terms": ["Lock-jaw", "the", "tetanus"],
+                       "source": {**THESAURUS_SOURCE, "url": "https://health-blog.example.com/tetanus"}},
+                      {"terms": ["cramp"], "source": dict(THESAURUS_SOURCE)}]}
+    path.write_text(yaml.safe_dump(bad), encoding="utf-8")
+    _, problems = load_content(content, today=TODAY)
+    assert sorted(p.rule for p in problems) == ["list-size", "source-host", "thesaurus-terms", "thesaurus-terms"], problems
+    messages = " ".join(p.message for p in problems)
+    assert "'the' is only words the search box ignores" in messages
+    assert "'tetanus' is also in group 1" in messages
+    assert "health-blog.example.com" in messages

@@ -129,13 +129,13 @@ def test_the_fixture_locale_has_the_same_script_words() -> None:
 
 
 def test_the_search_scripts_read_every_field_of_their_json() -> None:
-    """What assets/warning-signs.json carries is read by warning-signs.js or search-query.js."""
+    """What assets/warning-signs.json carries is read by warning-signs.js."""
     from build_scripts.model import load_content
     from build_scripts.render import warning_signs
     from tests.conftest import FIXTURE_CONTENT, TODAY
 
     content, _ = load_content(FIXTURE_CONTENT, today=TODAY)
     scripts = "".join((ROOT / "overrides/assets/javascripts" / name).read_text(encoding="utf-8")
-                      for name in ("warning-signs.js", "search-query.js"))
+                      for name in ("warning-signs.js",))
     unread = [key for key in warning_signs(content) if not re.search(rf"\.{key}\b", scripts)]
     assert unread == []

@@ -38,7 +38,11 @@ def test_editing_one_entry_rewrites_only_the_pages_it_appears_on(tmp_path: Path)
     emg = root / "content" / "tests" / "emg.yaml"
     emg.write_text(emg.read_text().replace("A thin needle goes into a muscle.", "A thin needle is used."))
     changes, _ = generate(root)
-    assert changes.written == ["api/tests.json", "tests/emg.md"]
+    search = [name for name in changes.written if name.startswith("assets/search/")]
+    assert [name for name in changes.written if name not in search] == ["api/tests.json", "tests/emg.md"]
+    # The search index: its head (vocabulary counts), the shards of the words that came and went,
+    # and the result text of the page's group of pages.
+    assert "assets/search/head.json" in search and len(search) <= 8, search
 
 
 def test_removing_an_entry_removes_its_page(tmp_path: Path) -> None:

@@ -33,6 +33,7 @@ from build_scripts.rules import (  # noqa: F401  (importing a module registers i
     signoff_page,
     source_host,
     text_normalized,
+    thesaurus_terms,
     triage_model,
     uk_and_us_names,
 )

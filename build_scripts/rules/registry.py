@@ -25,7 +25,8 @@ from build_scripts.yaml_file import Document
 # hand-written pages, and the shared files.
 ENTRIES = "entries"
 PAGES = "pages"
-SHARED = ("triage", "glossary", "taxonomy", "publishers", "rules", "locale", "nav", "reviewers", "reviews")
+SHARED = ("triage", "glossary", "taxonomy", "publishers", "rules", "locale", "nav", "thesaurus", "reviewers",
+          "reviews")
 EVERY_FILE = (ENTRIES, PAGES, *SHARED)
 
 Check = Callable[["Subject"], Iterator[Flaw]]

@@ -11,7 +11,7 @@ PUBLISHERS = "content/publishers.yaml"
 
 
 @rule("source-host", f"A source is on the site of a publisher listed in {PUBLISHERS}, and names it.",
-      (ENTRIES, PAGES),
+      (ENTRIES, PAGES, "thesaurus"),
       bad=({"sources": [{"title": "Twitching", "publisher": "NHS", "url": "https://example-health-blog.com/twitch"}]},),
       good=({"sources": [{"title": "Twitching", "publisher": "NHS", "url": "https://www.nhs.uk/conditions/x/"}]},))
 def check(subject: Subject) -> Iterator[Flaw]:
@@ -20,8 +20,14 @@ def check(subject: Subject) -> Iterator[Flaw]:
     if subject.body_start >= 0:
         yield from _page_sources(subject)
         return
-    sources = subject.data.get("sources")
-    for i, source in enumerate(sources if isinstance(sources, list) else []):
+    if subject.kind == "thesaurus":  # each group's one source
+        groups = subject.data.get("groups")
+        located = [(("groups", i, "source"), g.get("source")) for i, g in enumerate(groups if isinstance(groups, list) else [])
+                   if isinstance(g, dict)]
+    else:
+        sources = subject.data.get("sources")
+        located = [(("sources", i), s) for i, s in enumerate(sources if isinstance(sources, list) else [])]
+    for at, source in located:
         if not isinstance(source, dict) or not isinstance(source.get("url"), str):
             continue
         parts = urlsplit(source["url"])
@@ -30,12 +36,12 @@ def check(subject: Subject) -> Iterator[Flaw]:
             continue  # url-format reports it
         owner = subject.hosts.get(host)
         if owner is None:
-            yield Flaw(("sources", i, "url"), f"'{host}' is not the site of a publisher listed in {PUBLISHERS}; cite "
+            yield Flaw((*at, "url"), f"'{host}' is not the site of a publisher listed in {PUBLISHERS}; cite "
                        "the publisher's own page, never a copy, blog or shop (a new publisher is added to that file "
                        "in its own pull request)")
         elif isinstance(source.get("publisher"), str) and source["publisher"] != owner \
                 and source["publisher"] in subject.hosts.values():
-            yield Flaw(("sources", i, "publisher"), f"'{host}' belongs to '{owner}'; write publisher: {owner}")
+            yield Flaw((*at, "publisher"), f"'{host}' belongs to '{owner}'; write publisher: {owner}")
 
 
 def _page_sources(subject: Subject) -> Iterator[Flaw]:

@@ -5,7 +5,6 @@
  * The signs, their words and the levels come from content/triage.yaml (the build writes them to
  * assets/warning-signs.json, fetched from this site the first time the search box is used), and
  * so do the card's words and the stop words (content/locales/<language>.yaml, under scripts).
- * Once loaded, the file is handed to search-query.js too (a "search-data" event on the document).
  * Nothing the reader types leaves the device.
  *
  * Matching: the query and each sign's words become stems, with words that mean the same put
@@ -80,7 +79,6 @@
         return response.ok ? response.json() : null;
       }).then(function (data) {
         model = data && prepare(data);
-        if (model) document.dispatchEvent(new CustomEvent("search-data", { detail: model }));
       }).catch(function () { loading = null; });
     }
     return loading;

@@ -1,0 +1,575 @@
+/* The site's own search, behind Material's search box.
+ *
+ * Material starts this worker (its URL is `search` in the page's config, set in overrides/main.html)
+ * and speaks its protocol: SETUP (0) -> READY (1); QUERY (2, the text typed) -> RESULT (3,
+ * {items: [[page, ...sections]], suggest}). Items carry HTML with <mark> around the words found,
+ * as Material's own worker does, so the theme's result list, keyboard and highlighting work as before.
+ *
+ * Nothing is fetched until the first query. Then the index's head (assets/search/head.json: pages,
+ * vocabulary, query words, thesaurus), the shards of the query's words and the result text of the
+ * top pages are fetched from this site and kept, so later searches work offline. The index is
+ * written by build_scripts/search_index.py. Nothing the reader types leaves the device.
+ *
+ * Understanding a query:
+ * - words: lower case, accents dropped, apostrophes joined; the locale's stop and question words
+ *   are left out ("why is my eye twitching" looks for "eye twitching");
+ * - stems: the Snowball English (Porter2) stemmer, so "cramps", "cramping" and "cramp" are one word
+ *   (with Snowball 3's "-ogist" and "add"; tests/search/stems.txt holds the reference stems);
+ * - typos: a word the site does not use is matched to the site's words within 1 edit (4 to 7
+ *   letters) or 2 (8 or more; a swap of two letters is one edit), the most frequent first;
+ * - thesaurus (content/thesaurus.yaml): a word or phrase in a group also finds the group's other
+ *   words ("lockjaw" finds tetanus), ranked a little lower;
+ * - the last word, while it is being typed, also finds the words it begins.
+ *
+ * Ranking: each page scores the rarity of each query word times the word's weight on the page
+ * (title, other names and search terms weigh most; the index holds the weights). Pages that have
+ * all the query's words rank far above pages with some; a page whose topic (title, names, search
+ * terms) the query names ranks above pages that merely mention it; entries rank above hubs.
+ */
+(function () {
+  "use strict";
+
+  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+  var NODE = typeof module !== "undefined" && module.exports;  /* required by a test under Node */
+  var HEAD = NODE ? null : new URL("../search/head.json", self.location.href);
+  /* The ranking's numbers come with the index (build_scripts/search_index.py, RANKING): */
+  var R = null;
+
+  var head = null, loadingHead = null;
+  var shards = {}, details = {};
+  var stems = {};       /* stem -> [vocabulary words] */
+  var stemOf = {};      /* vocabulary word -> stem */
+  var stop = null, questions = null, thesaurus = [];
+
+  /* ---- words ------------------------------------------------------------------------------ */
+
+  function words(text) {
+    return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/['\u2018\u2019\u02bc`]/g, "").split(/[^a-z0-9]+/).filter(Boolean);
+  }
+
+  /* ---- Snowball English (Porter2) stemmer ------------------------------------------------- */
+
+  var stem = (function () {
+    var EXCEPTIONS = {
+      skis: "ski", skies: "sky", dying: "die", lying: "lie", tying: "tie", idly: "idl", gently: "gentl",
+      ugly: "ugli", early: "earli", only: "onli", singly: "singl", sky: "sky", news: "news", howe: "howe",
+      atlas: "atlas", cosmos: "cosmos", bias: "bias", andes: "andes"
+    };
+    var AFTER_1A = ["inning", "outing", "canning", "herring", "earring", "proceed", "exceed", "succeed"];
+    var V = "aeiouy";
+    function vowel(c) { return V.indexOf(c) >= 0; }
+    function regions(w) {
+      var r1 = w.length, r2 = w.length, m = /^(gener|commun|arsen)/.exec(w), i;
+      if (m) r1 = m[0].length;
+      else for (i = 1; i < w.length; i++) if (!vowel(w[i]) && vowel(w[i - 1])) { r1 = i + 1; break; }
+      for (i = r1 + 1; i < w.length; i++) if (!vowel(w[i]) && vowel(w[i - 1])) { r2 = i + 1; break; }
+      return [r1, r2];
+    }
+    function shortSyllable(w, end) {  /* the syllable ending at w[end - 1] */
+      if (end === 2) return vowel(w[0]) && !vowel(w[1]);
+      if (end < 3) return false;
+      var a = w[end - 3], b = w[end - 2], c = w[end - 1];
+      return !vowel(a) && vowel(b) && !vowel(c) && "wxY".indexOf(c) < 0;
+    }
+    function isShort(w) { return shortSyllable(w, w.length) && regions(w)[0] >= w.length; }
+    function ends(w, s) { return w.length >= s.length && w.slice(-s.length) === s; }
+    var STEP2 = [["ization", "ize"], ["ational", "ate"], ["fulness", "ful"], ["ousness", "ous"],
+      ["iveness", "ive"], ["tional", "tion"], ["biliti", "ble"], ["lessli", "less"], ["ogist", "og"], ["entli", "ent"],
+      ["ation", "ate"], ["alism", "al"], ["aliti", "al"], ["ousli", "ous"], ["iviti", "ive"],
+      ["fulli", "ful"], ["enci", "ence"], ["anci", "ance"], ["abli", "able"], ["izer", "ize"],
+      ["ator", "ate"], ["alli", "al"], ["bli", "ble"], ["ogi", "og"], ["li", ""]];
+    var STEP3 = [["ational", "ate"], ["tional", "tion"], ["alize", "al"], ["icate", "ic"], ["iciti", "ic"],
+      ["ative", ""], ["ical", "ic"], ["ness", ""], ["ful", ""]];
+    var STEP4 = ["ement", "ance", "ence", "able", "ible", "ment", "ant", "ent", "ism", "ate", "iti", "ous",
+      "ive", "ize", "ion", "al", "er", "ic"];
+
+    return function (word) {
+      if (word.length <= 2) return word;
+      if (EXCEPTIONS.hasOwnProperty(word)) return EXCEPTIONS[word];
+      var w = word.replace(/^y/, "Y").replace(/([aeiouy])y/g, "$1Y"), i, s, r, rs;
+      rs = regions(w); r = rs[0];
+      /* Step 1a */
+      if (ends(w, "sses")) w = w.slice(0, -2);
+      else if (ends(w, "ied") || ends(w, "ies")) w = w.slice(0, -3) + (w.length > 4 ? "i" : "ie");
+      else if (ends(w, "us") || ends(w, "ss")) { /* unchanged */ }
+      else if (ends(w, "s") && /[aeiouy]/.test(w.slice(0, -2))) w = w.slice(0, -1);
+      if (AFTER_1A.indexOf(w) >= 0) return w;
+      /* Step 1b */
+      rs = regions(w); r = rs[0];
+      var m = /(eedly|eed)$/.exec(w);
+      if (m) {
+        if (w.length - m[0].length >= r) w = w.slice(0, -m[0].length) + "ee";
+      } else {
+        m = /(ingly|edly|ing|ed)$/.exec(w);
+        if (m && /[aeiouy]/.test(w.slice(0, -m[0].length))) {
+          w = w.slice(0, -m[0].length);
+          if (/(at|bl|iz)$/.test(w)) w += "e";
+          else if (/(bb|dd|ff|gg|mm|nn|pp|rr|tt)$/.test(w)) { if (!/^[aeo](.)\1$/.test(w)) w = w.slice(0, -1); }
+          else if (isShort(w)) w += "e";
+        }
+      }
+      /* Step 1c */
+      if (/.[^aeiouy][yY]$/.test(w)) w = w.slice(0, -1) + "i";
+      rs = regions(w); r = rs[0];
+      /* Step 2 */
+      for (i = 0; i < STEP2.length; i++) {
+        s = STEP2[i][0];
+        if (!ends(w, s)) continue;
+        if (w.length - s.length >= r) {
+          if (s === "ogi") { if (w[w.length - 4] === "l") w = w.slice(0, -3) + "og"; }
+          else if (s === "li") { if ("cdeghkmnrt".indexOf(w[w.length - 3]) >= 0) w = w.slice(0, -2); }
+          else w = w.slice(0, -s.length) + STEP2[i][1];
+        }
+        break;
+      }
+      rs = regions(w); r = rs[0];
+      /* Step 3 */
+      for (i = 0; i < STEP3.length; i++) {
+        s = STEP3[i][0];
+        if (!ends(w, s)) continue;
+        if (w.length - s.length >= r) {
+          if (s === "ative") { if (w.length - s.length >= rs[1]) w = w.slice(0, -s.length); }
+          else w = w.slice(0, -s.length) + STEP3[i][1];
+        }
+        break;
+      }
+      rs = regions(w);
+      /* Step 4 */
+      for (i = 0; i < STEP4.length; i++) {
+        s = STEP4[i];
+        if (!ends(w, s)) continue;
+        if (w.length - s.length >= rs[1]) {
+          if (s === "ion") { if (/[st]$/.test(w.slice(0, -3))) w = w.slice(0, -3); }
+          else w = w.slice(0, -s.length);
+        }
+        break;
+      }
+      rs = regions(w);
+      /* Step 5 */
+      if (ends(w, "e")) {
+        var before = w.length - 1;
+        if (before >= rs[1] || (before >= rs[0] && !shortSyllable(w, before))) w = w.slice(0, -1);
+      } else if (ends(w, "ll") && w.length - 1 >= rs[1]) {
+        w = w.slice(0, -1);
+      }
+      return w.replace(/Y/g, "y");
+    };
+  })();
+
+  /* ---- typos ------------------------------------------------------------------------------ */
+
+  /* Edit distance (insert, delete, substitute, or swap two neighbours), or max + 1 beyond max. */
+  function distance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    var prev2 = null, prev = [], cur, i, j;
+    for (j = 0; j <= b.length; j++) prev.push(j);
+    for (i = 1; i <= a.length; i++) {
+      cur = [i];
+      var low = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+        if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+        cur.push(d);
+        if (d < low) low = d;
+      }
+      if (low > max) return max + 1;
+      prev2 = prev; prev = cur;
+    }
+    return prev[b.length];
+  }
+
+  function allowed(word) { return word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0; }
+
+  /* How a word sounds, roughly: spellings of one sound made one ("fisiotherapy" and
+   * "physiotherapy", "kwinine" and "quinine", "haemorrhage" and "hemorrhage"), doubled letters single. */
+  function sound(word) {
+    return word.replace(/ph/g, "f").replace(/qu/g, "kw").replace(/q/g, "k").replace(/ck/g, "k")
+      .replace(/c(?=[eiy])/g, "s").replace(/c/g, "k").replace(/x/g, "ks").replace(/z/g, "s")
+      .replace(/wh/g, "w").replace(/ae|oe/g, "e").replace(/y/g, "i").replace(/(.)\1+/g, "$1");
+  }
+  var sounds = null;
+
+  function closest(word, keyOf) {
+    var max = allowed(word), found = [], best = max + 1, key = keyOf(word);
+    if (!max) return found;
+    for (var w in head.vocabulary) {
+      if (w.length < 3) continue;
+      var d = distance(key, keyOf(w), Math.min(max, best));
+      if (d > max || d > best) continue;
+      if (d < best) { best = d; found = []; }
+      found.push(w);
+    }
+    return found;
+  }
+
+  /* The site's words a typo may stand for: the closest in spelling (or else in sound), the most
+   * frequent of those first. */
+  function corrections(word) {
+    var found = closest(word, function (w) { return w; });
+    if (!found.length) {
+      if (!sounds) { sounds = {}; for (var w in head.vocabulary) sounds[w] = sound(w); }
+      found = closest(word, function (w) { return sounds[w] || sound(w); });
+    }
+    found.sort(function (a, b) { return head.vocabulary[b] - head.vocabulary[a]; });
+    return found.slice(0, 3);
+  }
+
+  /* ---- loading ---------------------------------------------------------------------------- */
+
+  function getJSON(url) {
+    return fetch(url).then(function (response) {
+      if (!response.ok) throw new Error(response.status + " " + url);
+      return response.json();
+    });
+  }
+
+  function loadHead() {
+    if (!loadingHead) {
+      loadingHead = getJSON(HEAD).then(function (data) {
+        head = data;
+        R = head.ranking;
+        stop = new Set(head.stop_words);
+        questions = new Set(head.question_words);
+        Object.keys(head.vocabulary).forEach(function (w) {
+          var s = stem(w);
+          stemOf[w] = s;
+          (stems[s] = stems[s] || []).push(w);
+        });
+        thesaurus = head.thesaurus.map(function (group) {
+          return group.map(function (term) { return term.split(" ").filter(Boolean).map(stem); });
+        });
+      }).catch(function (error) { loadingHead = null; throw error; });
+    }
+    return loadingHead;
+  }
+
+  function file(path) { return new URL(path + "?v=" + head.version, HEAD).href; }
+
+  function shardOf(word) {
+    var three = word.slice(0, 3);
+    return head.shards.indexOf(three) >= 0 ? three : word.slice(0, 2);
+  }
+
+  function loadShards(wordList) {
+    var keys = {};
+    wordList.forEach(function (w) { keys[shardOf(w)] = true; });
+    return Promise.all(Object.keys(keys).map(function (key) {
+      if (!shards[key]) {
+        shards[key] = head.shards.indexOf(key) >= 0
+          ? getJSON(file("t/" + key + ".json")).catch(function (e) { delete shards[key]; throw e; })
+          : Promise.resolve({});
+      }
+      return shards[key];
+    }));
+  }
+
+  function postings(word) {  /* Promise of {page: code} */
+    return shards[shardOf(word)].then(function (shard) {
+      var flat = shard[word] || [], out = new Map(), n = 0;
+      for (var i = 0; i < flat.length; i += 2) { n += flat[i]; out.set(n, flat[i + 1]); }
+      return out;
+    });
+  }
+
+  function loadDetails(pages) {
+    var buckets = {};
+    pages.forEach(function (n) { buckets[Math.floor(n / head.bucket)] = true; });
+    return Promise.all(Object.keys(buckets).map(function (b) {
+      if (!details[b]) {
+        details[b] = getJSON(file("d/" + b + ".json")).catch(function (e) { delete details[b]; throw e; });
+      }
+      return details[b];
+    }));
+  }
+
+  /* ---- understanding the query ------------------------------------------------------------ */
+
+  /* Stems that one of begins with the other, both of R.related_length letters or more: the
+   * stemmer leaves "medication" as "medic" and "medicine" as "medicin". */
+  function related(s) {
+    var out = [];
+    if (s.length < R.related_length) return out;
+    for (var other in stems) {
+      if (other !== s && other.length >= R.related_length && (other.indexOf(s) === 0 || s.indexOf(other) === 0)) out.push(other);
+    }
+    return out;
+  }
+
+  /* Each query word becomes a concept: the ways a page can have it, each a list of slots (all
+   * needed: a phrase from the thesaurus), a slot being the site's words with one stem. */
+  function concepts(query) {
+    var raw = words(query);
+    var kept = raw.filter(function (w) { return !stop.has(w) && !questions.has(w); });
+    if (!kept.length) kept = raw.filter(function (w) { return !stop.has(w); });  /* only question words */
+    if (!kept.length) return [];
+    var typing = !/\s$/.test(query);
+    var list = kept.map(function (word, i) {
+      var s = stem(word), ways = [], key = word, found = "";
+      if (stems[s]) {
+        ways.push({ slots: [stems[s]], factor: stems[s].indexOf(word) >= 0 ? R.exact : R.stem, exact: word });
+        found = word;
+        related(s).forEach(function (other) { ways.push({ slots: [stems[other]], factor: R.related }); });
+      } else {
+        corrections(word).forEach(function (w) {
+          if (!found) found = w;
+          ways.push({ slots: [stems[stemOf[w]]], factor: R.typo });
+        });
+      }
+      if (typing && i === kept.length - 1 && word.length >= 3 && !stems[s]) {
+        var begun = Object.keys(head.vocabulary).filter(function (w) { return w.length > word.length && w.indexOf(word) === 0; })
+          .sort(function (a, b) { return head.vocabulary[b] - head.vocabulary[a]; }).slice(0, 5);
+        begun.forEach(function (w) { ways.push({ slots: [stems[stemOf[w]]], factor: R.prefix }); if (!found) found = w; });
+      }
+      return { word: word, key: found || key, stem: found ? stemOf[found] || s : s, ways: ways };
+    });
+    /* The thesaurus: a group term found in the query (a word, or a phrase of neighbouring words)
+     * adds the group's other terms to each of its words. */
+    var queryStems = list.map(function (c) { return c.stem; });
+    thesaurus.forEach(function (group) {
+      group.forEach(function (term, t) {
+        for (var at = 0; at + term.length <= queryStems.length; at++) {
+          var same = term.every(function (s, k) { return queryStems[at + k] === s; });
+          if (!same) continue;
+          group.forEach(function (other, o) {
+            if (o === t) return;
+            var slots = other.map(function (s) { return stems[s]; });
+            if (slots.some(function (slot) { return !slot; })) return;
+            for (var k = 0; k < term.length; k++) list[at + k].ways.push({ slots: slots, factor: R.thesaurus });
+          });
+        }
+      });
+    });
+    return list;
+  }
+
+  /* ---- ranking ---------------------------------------------------------------------------- */
+
+  function score(list) {
+    var all = [];
+    list.forEach(function (c) { c.ways.forEach(function (way) { way.slots.forEach(function (slot) { all = all.concat(slot); }); }); });
+    return loadShards(all).then(function () {
+      var cache = {};
+      function slotPostings(slot) {  /* page -> {weight, mask} for the best word of the slot */
+        var key = slot.join(" ");
+        if (!cache[key]) {
+          cache[key] = Promise.all(slot.map(postings)).then(function (maps) {
+            var best = new Map();
+            maps.forEach(function (map) {
+              map.forEach(function (code, page) {
+                var weight = Math.floor(code / 256) / 10, old = best.get(page);
+                if (!old || weight > old.weight) best.set(page, { weight: weight, mask: code % 256 });
+              });
+            });
+            return best;
+          });
+        }
+        return cache[key];
+      }
+      return Promise.all(list.map(function (c) {
+        return Promise.all(c.ways.map(function (way) { return Promise.all(way.slots.map(slotPostings)); }));
+      })).then(function (perConcept) {
+        var n = head.pages.length, pages = new Map();
+        perConcept.forEach(function (ways, ci) {
+          var rarity = 0;
+          ways.forEach(function (slots, wi) {
+            var factor = list[ci].ways[wi].factor;
+            var idfs = slots.map(function (m) { return Math.log(1 + n / Math.max(1, m.size)); });
+            var mean = idfs.reduce(function (a, b) { return a + b; }, 0) / idfs.length;
+            if (factor * mean > rarity) rarity = factor * mean;
+            slots[0].forEach(function (hit, page) {
+              var total = 0, topic = true, k;
+              for (k = 0; k < slots.length; k++) {
+                var h = slots[k].get(page);
+                if (!h) return;
+                total += h.weight * idfs[k];
+                topic = topic && (h.mask & head.topic) > 0;
+              }
+              var value = factor * total / slots.length;
+              var entry = pages.get(page);
+              if (!entry) pages.set(page, entry = { page: page, per: [] });
+              var old = entry.per[ci];
+              if (!old || value > old.value) entry.per[ci] = { value: value, topic: topic, exact: factor >= R.stem };
+            });
+          });
+          list[ci].rarity = rarity || Math.log(1 + n);
+        });
+        var total = list.reduce(function (sum, c) { return sum + c.rarity; }, 0);
+        var ranked = [];
+        pages.forEach(function (entry) {
+          var sum = 0, covered = 0, topic = 0, count = 0;
+          list.forEach(function (c, ci) {
+            var hit = entry.per[ci];
+            if (!hit) return;
+            sum += hit.value; covered += c.rarity; count += 1;
+            if (hit.topic) topic += c.rarity;
+          });
+          var info = head.pages[entry.page];
+          /* A part (a warning sign) counts only when it has several of the query's words (or all). */
+          var cover = covered / total, share = topic / total;
+          if (info.length > 4 && count < Math.min(R.part_words, list.length)) return;
+          var s = sum * Math.pow(cover, R.cover_power) * (1 + R.topic * share) * (count === list.length && share > 0.999 ? 1 + R.full_topic : 1);
+          s *= R.kind_boost[info[2]] * (info[2] ? Math.min(info[3], R.max_page_boost) : 1) * (info.length > 4 ? R.part_boost : 1);
+          entry.score = s;
+          entry.matched = entry.per.map(Boolean);
+          ranked.push(entry);
+        });
+        /* A part of a page (a warning sign) brings up its page, with the part as a section. */
+        var byPage = new Map();
+        ranked.forEach(function (e) {
+          var info = head.pages[e.page], page = info.length > 4 ? info[4] : e.page;
+          var group = byPage.get(page);
+          if (!group) byPage.set(page, group = { page: page, score: 0, parts: [], matched: [] });
+          if (page === e.page) group.own = e; else group.parts.push(e);
+          group.score = Math.max(group.score, e.score);
+          e.matched.forEach(function (m, i) { group.matched[i] = group.matched[i] || m; });
+        });
+        var groups = Array.from(byPage.values());
+        groups.forEach(function (g) { g.parts.sort(function (a, b) { return b.score - a.score || a.page - b.page; }); });
+        groups.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
+        var top = groups.length ? groups[0].score : 0;
+        return groups.filter(function (g) { return g.score >= top * R.min_share; }).slice(0, R.max_results);
+      });
+    });
+  }
+
+  /* ---- results ---------------------------------------------------------------------------- */
+
+  function escapeHTML(text) {
+    return text.replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  /* Text with the words that match a query word in <mark>, escaped. */
+  function mark(text, wanted) {
+    var out = "", last = 0, re = /[\p{L}\p{N}'\u2019]+/gu, m;
+    while ((m = re.exec(text))) {
+      var w = words(m[0]).join("");
+      if (w && (wanted.has(w) || wanted.has(stem(w)))) {
+        out += escapeHTML(text.slice(last, m.index)) + "<mark>" + escapeHTML(m[0]) + "</mark>";
+        last = m.index + m[0].length;
+      }
+    }
+    return out + escapeHTML(text.slice(last));
+  }
+
+  function hasWanted(text, wanted) {
+    return words(text).some(function (w) { return wanted.has(w) || wanted.has(stem(w)); });
+  }
+
+  /* A part of a long text around its first marked word. */
+  function around(text, wanted, size) {
+    if (text.length <= size) return text;
+    var re = /[\p{L}\p{N}'\u2019]+/gu, m, at = 0;
+    while ((m = re.exec(text))) {
+      var w = words(m[0]).join("");
+      if (w && (wanted.has(w) || wanted.has(stem(w)))) { at = m.index; break; }
+    }
+    var start = Math.max(0, at - Math.floor(size / 3));
+    if (start > 0) start = text.indexOf(" ", start) + 1;
+    var end = Math.min(text.length, start + size);
+    if (end < text.length) end = text.lastIndexOf(" ", end);
+    return (start > 0 ? "… " : "") + text.slice(start, end) + (end < text.length ? " …" : "");
+  }
+
+  function present(list, ranked) {
+    var wanted = new Set();
+    list.forEach(function (c) {
+      c.ways.forEach(function (way) {
+        way.slots.forEach(function (slot) { slot.forEach(function (w) { wanted.add(w); wanted.add(stem(w)); }); });
+      });
+    });
+    var needed = [];
+    ranked.forEach(function (g) {
+      needed.push(g.page);
+      g.parts.slice(0, R.max_sections).forEach(function (p) { needed.push(p.page); });
+    });
+    function detailOf(n) { return details[Math.floor(n / head.bucket)]; }
+    return loadDetails(needed).then(function () {
+      var loaded = {};
+      return Promise.all(needed.map(function (n) {
+        return detailOf(n).then(function (bucket) { loaded[n] = bucket[n % head.bucket]; });
+      })).then(function () { return loaded; });
+    }).then(function (loaded) {
+      return ranked.map(function (group) {
+        var info = head.pages[group.page], detail = loaded[group.page];
+        var terms = {};
+        list.forEach(function (c, ci) { terms[c.key] = !!group.matched[ci]; });
+        var page = {
+          location: info[0], title: mark(info[1], wanted), text: "<p>" + mark(detail[0], wanted) + "</p>",
+          score: group.score, terms: terms
+        };
+        var sections = group.parts.slice(0, R.max_sections).map(function (part) {
+          var partInfo = head.pages[part.page];
+          return [partInfo[0], partInfo[1], loaded[part.page][0]];
+        });
+        detail[1].forEach(function (s) {
+          if (sections.length < R.max_sections && hasWanted(s[1] + " " + s[2], wanted)) {
+            sections.push([info[0] + "#" + s[0], s[1], s[2]]);
+          }
+        });
+        return [page].concat(sections.map(function (s, k) {
+          return {
+            location: s[0], title: mark(s[1], wanted), text: "<p>" + mark(around(s[2], wanted, 200), wanted) + "</p>",
+            score: group.score * (0.5 - k * 0.01), terms: terms
+          };
+        }));
+      });
+    });
+  }
+
+  function suggestion(query, list) {
+    if (/\s$/.test(query) || !list.length) return [];
+    var last = words(query).pop() || "";
+    if (last.length < 2) return [];
+    var best = null;
+    for (var w in head.vocabulary) {
+      if (w.length > last.length && w.indexOf(last) === 0 && (!best || head.vocabulary[w] > head.vocabulary[best])) best = w;
+    }
+    return best ? [best] : [];
+  }
+
+  function search(query) {
+    if (!query.trim()) return Promise.resolve({ items: [] });
+    return loadHead().then(function () {
+      var list = concepts(query);
+      if (!list.length) return { items: [] };
+      return score(list).then(function (ranked) { return present(list, ranked); }).then(function (items) {
+        return { items: items, suggest: suggestion(query, list) };
+      });
+    });
+  }
+
+  /* ---- messages ----------------------------------------------------------------------------- */
+
+  if (NODE) {  /* the parts a unit test checks; tests/js/search-run.cjs runs the whole worker */
+    module.exports = { stem: stem, distance: distance, words: words, sound: sound };
+    return;
+  }
+
+  var pending = null, busy = false;
+  function pump() {
+    if (busy || pending === null) return;
+    var query = pending;
+    pending = null;
+    busy = true;
+    search(query).catch(function () { return { items: [] }; }).then(function (data) {
+      busy = false;
+      if (pending === null) self.postMessage({ type: RESULT, data: Object.assign({ query: query }, data) });
+      pump();
+    });
+  }
+
+  self.addEventListener("message", function (event) {
+    var message = event.data;
+    if (message.type === SETUP) {
+      self.postMessage({ type: READY });
+    } else if (message.type === QUERY) {
+      pending = String(message.data);
+      pump();
+    }
+  });
+
+})();
