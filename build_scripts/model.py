@@ -76,6 +76,7 @@ class Content:
     triage: triage.Triage = field(default_factory=triage.Triage)
     words: dict[str, Any] = field(default_factory=dict)  # the locale: every word readers see outside entries
     nav: list[Any] = field(default_factory=list)  # the menu: content/nav.yaml's items
+    outside_menu: list[str] = field(default_factory=list)  # pages left out of the menu on purpose
     pages: dict[str, tuple[Document, int]] = field(default_factory=dict)  # "pages/about" -> (front matter, body start)
     reviewers: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> content/reviewers.yaml's entry
     signoffs: dict[str, dict[str, Any]] = field(default_factory=dict)  # "causes/caffeine" -> its sign-off
@@ -190,6 +191,8 @@ def load_content(root: Path, today: dt.date | None = None, strict: bool = False,
         problems += found
         if not found:
             content.nav = list(nav.data["menu"])
+            outside = nav.data.get("outside_menu")
+            content.outside_menu = [str(p) for p in outside] if isinstance(outside, list) else []
 
     glossary = _load_mapping(root / GLOSSARY_FILE, f"{shown}/{GLOSSARY_FILE}", problems)
     if glossary is not None:

@@ -54,7 +54,8 @@ def site_config(content: Content, config: SiteConfig) -> str:
         "copyright": site.get("copyright", ""),
         "theme": {"language": content.words.get("language", "en")},
         "nav": [{titles[page]: page} for page in menu(content)],
-        "not_in_nav": "\n".join(["/browse/*.md", *(f"/{t.folder}/*.md" for t in ENTRY_TYPES)]) + "\n",
+        "not_in_nav": "\n".join(["/browse/*.md", *(f"/{t.folder}/*.md" for t in ENTRY_TYPES),
+                                *(f"/{page}" for page in content.outside_menu)]) + "\n",
         "extra": {"words": theme, "edit_base": config.edit_url("")},
     }
     return ("# Written by build_scripts/site_config.py from mkdocs.yml, content/nav.yaml and the locale.\n"

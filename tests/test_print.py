@@ -35,7 +35,8 @@ def test_cause_page_prints_as_a_clean_handout(browser: Browser, base_url: str) -
             assert f"{level.label}: {level.action}" in flat
     for source in entry["sources"]:
         assert source["url"] in joined
-    assert f"Last reviewed: {words.long_date(content.words, entry['last_reviewed'])}" in flat
+    assert f"on {words.long_date(content.words, entry['last_reviewed'])}." in flat  # "Checked against its sources by ... on ..."
+    assert "No clinician has reviewed this page yet." in flat
     assert re.search(r"Printed from Muscle Twitch Guide: https://\S+/causes/caffeine/", flat)
 
     # left out: the site's header, navigation, search and footer

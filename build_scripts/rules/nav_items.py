@@ -14,6 +14,9 @@ def check(subject: Subject) -> Iterator[Flaw]:
     if not isinstance(menu, list) or not menu:
         yield Flaw(("menu",), "write the menu as a list of pages ('- about.md') and types ('- type: cause')")
         return
+    outside = subject.data.get("outside_menu", [])
+    if not isinstance(outside, list) or not all(isinstance(p, str) and p.endswith(".md") for p in outside):
+        yield Flaw(("outside_menu",), "list the pages left out of the menu on purpose, such as '- about.md'")
     titles = subject.ctx.lists.get("nav-titles", {})
     seen: set[str] = set()
     for i, item in enumerate(menu):
