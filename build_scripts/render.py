@@ -201,6 +201,7 @@ class SiteRenderer:
             "section_heading": section_heading(self.words),
             "link_names": link_names,
             "folder_of": lambda name: BY_NAME[name].folder,
+            "care_of": lambda cause_id: content.entries[CAUSE.name][cause_id].data.get("care"),
             "edit_url": config.edit_url,
             "note": GENERATED_NOTE,
         }
@@ -313,9 +314,10 @@ def _page_text(text: str, env: jinja2.Environment, common: dict[str, Any], sourc
     return f"---\n{front}---\n{body}"
 
 
-# Generated parts of a hand-written page (``validate.MARKERS`` lists the allowed ones): care cards
-# from the triage model, and the pages that set the signs' levels. A page never writes a level itself.
-MARKER = re.compile(r"^<!-- (care-cards|triage-sources)(?:: ([a-z-]+))? -->$", re.M)
+# Generated parts of a hand-written page (rules/page_markers.py lists the allowed ones): care cards
+# from the triage model (the key signs, all of them, or one cause's), and the pages that set the
+# signs' levels. A page never writes a level itself.
+MARKER = re.compile(r"^<!-- (care-cards|triage-sources)(?:: ([a-z0-9-]+))? -->$", re.M)
 
 
 def _marker(env: jinja2.Environment, common: dict[str, Any], name: str, arg: str | None) -> str:
@@ -328,6 +330,9 @@ def _marker(env: jinja2.Environment, common: dict[str, Any], name: str, arg: str
         return "\n".join(f"1. {s['publisher']}: [{s['title']}]({s['url']})"
                          for s in sorted(seen.values(), key=lambda s: (s["publisher"], s["title"])))
     card = env.get_template("_care.md.j2").module.card  # type: ignore[attr-defined]
+    if arg not in ("all", "key"):  # a cause's id: that cause's own cards, as its page shows them
+        return "\n\n".join(str(card(level, says)).strip()
+                            for level, says in triage.card(model, common["care_of"](arg), common["care_levels"]))
     parts = []
     for level in common["care_levels"]:
         signs = [s for s in model.at(level.key) if s.key or (arg == "all" and level.key != "see_doctor")]

@@ -144,3 +144,11 @@ def test_the_signs_the_issue_names_are_at_the_nhs_levels() -> None:
     assert levels["dark-urine-weak-muscles"] == "urgent"  # NHS statins: 111 or a doctor straight away
     assert levels["serotonin-signs"] == "urgent" and levels["serotonin-severe"] == "emergency"
     assert levels["long-cramp-not-easing"] == "urgent" and levels["long-cramp"] == "see_doctor"  # NHS inform, NHS
+
+
+def test_a_page_can_show_one_causes_cards(built_project: Path) -> None:
+    # "Worried it's ALS?" shows the ALS entry's own cards (<!-- care-cards: als-mnd -->), not the key list.
+    site = built_project / "site"
+    page = cards((site / "worried-about-als" / "index.html").read_text(encoding="utf-8"))
+    entry = cards((site / "causes" / "als-mnd" / "index.html").read_text(encoding="utf-8"))
+    assert page and page == entry
