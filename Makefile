@@ -32,7 +32,7 @@ test: $(PY_STAMP) $(NODE_STAMP) browser ## Run every test (installs Chromium if 
 	$(PY) -m pytest
 
 test-fast: $(PY_STAMP) ## The quick tier (under a minute): every test without a browser, a server or repeated builds
-	$(PY) -m pytest -q -n auto -m "not browser and not slow"
+	FUZZ_SHARE=0.25 $(PY) -m pytest -q -n auto -m "not browser and not slow"
 
 bench: $(PY_STAMP) ## Benchmark the build at 100 to 5,000 synthetic entries (minutes); writes the table into bench/README.md
 	$(PY) -m bench --write

@@ -7,6 +7,8 @@ the examples the same on every run, so CI is stable.
 """
 from __future__ import annotations
 
+import os
+
 import datetime as dt
 import re
 import shutil
@@ -27,8 +29,17 @@ from tests.conftest import FIXTURE_CONTENT, TODAY
 LOCATED = re.compile(r"^content/.+:\d+: ")
 PER_EXAMPLE_SECONDS = 10
 
+# `make test-fast` sets FUZZ_SHARE=0.25: a quarter of the examples, for a quick look while working;
+# `make test` (and CI) runs them all.
+SHARE = float(os.environ.get("FUZZ_SHARE", "1"))
+
+
+def examples(count: int) -> int:
+    return max(5, int(count * SHARE))
+
+
 FUZZ = settings(
-    max_examples=200,
+    max_examples=examples(200),
     derandomize=True,
     database=None,
     deadline=dt.timedelta(seconds=3),
@@ -127,7 +138,7 @@ def test_random_data_dumped_to_yaml(tree: Path, data: object) -> None:
     assert_rejected(tree, dump(data))
 
 
-@settings(FUZZ, max_examples=100)  # the slowest to generate
+@settings(FUZZ, max_examples=examples(100))  # the slowest to generate
 @given(st.dictionaries(keys, nested, min_size=1, max_size=8), st.sampled_from(["title", "sources", "care"]), nested)
 def test_random_fields_in_an_otherwise_valid_cause(tree: Path, extra: dict, name: str, value: object) -> None:
     cause = yaml.safe_load((FIXTURE_CONTENT / "causes" / "caffeine.yaml").read_text())
@@ -136,7 +147,7 @@ def test_random_fields_in_an_otherwise_valid_cause(tree: Path, extra: dict, name
     validate(tree, "causes/caffeine.yaml", dump(cause))  # may be valid by chance; must never crash
 
 
-@settings(FUZZ, max_examples=20)
+@settings(FUZZ, max_examples=examples(20))
 @given(st.integers(1, 400), st.sampled_from(["[", "{a: ", "- ", "a:\n "]))
 def test_deep_nesting(tree: Path, depth: int, opener: str) -> None:
     if opener == "a:\n ":
@@ -148,13 +159,13 @@ def test_deep_nesting(tree: Path, depth: int, opener: str) -> None:
     assert_rejected(tree, text.encode())
 
 
-@settings(FUZZ, max_examples=10)
+@settings(FUZZ, max_examples=examples(10))
 @given(st.integers(100_000, 3_000_000), st.sampled_from(["title: ", "summary: |\n  ", "also_called:\n  - "]))
 def test_huge_values(tree: Path, size: int, prefix: str) -> None:
     assert_rejected(tree, (prefix + "a" * size + "\n").encode())
 
 
-@settings(FUZZ, max_examples=10)
+@settings(FUZZ, max_examples=examples(10))
 @given(st.integers(1, 30), st.integers(2, 10))
 def test_alias_bombs(tree: Path, levels: int, width: int) -> None:
     lines = ["a0: &a0 [lol]"]
@@ -170,7 +181,7 @@ def test_random_page_front_matter(tree: Path, front: str) -> None:
     assert validate(tree, "pages/advice.md", page.encode("utf-8", "surrogatepass"))
 
 
-@settings(FUZZ, max_examples=20)
+@settings(FUZZ, max_examples=examples(20))
 @given(st.binary(max_size=300))
 def test_random_page_bytes(tree: Path, raw: bytes) -> None:
     validate(tree, "pages/advice.md", raw)

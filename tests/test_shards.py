@@ -22,6 +22,7 @@ from tests.conftest import copy_project, files_of, run_cli
 SHARES = 3
 
 
+@pytest.mark.slow  # a second, shared build of the whole site
 def test_a_shared_build_makes_the_same_site_byte_for_byte(built_project: Path, tmp_path: Path) -> None:
     root = copy_project(tmp_path / "project")
     result = run_cli("--root", root, "build", "--jobs", SHARES)
