@@ -119,7 +119,7 @@ def load_content(root: Path, today: dt.date | None = None, strict: bool = False,
     shown = root.name  # messages name files as content/...; root's parent is the project
     content = Content(root)
     problems: list[Problem] = []
-    levels = _rule_levels(root / RULES_FILE, f"{shown}/{RULES_FILE}", problems, strict)
+    levels = _rule_levels(root, problems, strict)
 
     def check(kind: str, doc: Document, obj: Obj | None, is_entry: bool = False) -> list[Problem]:
         """The file's fields against their kinds, then every rule that applies to this kind of file."""
@@ -218,16 +218,14 @@ def load_content(root: Path, today: dt.date | None = None, strict: bool = False,
             content.pages[rel.removeprefix(f"{shown}/").removesuffix(".md")] = doc, body_start
 
     # Clinical review: who reviews, and what they signed off (both optional files).
-    reviewers = _load_mapping(root / REVIEWERS_FILE, f"{shown}/{REVIEWERS_FILE}", problems) \
-        if (root / REVIEWERS_FILE).is_file() else None
+    reviewers = _load_optional(root, REVIEWERS_FILE, problems)
     if reviewers is not None:
         problems += check("reviewers", reviewers, REVIEWERS)
         content.reviewers = {str(r["id"]): r for r in reviewers.data.get("reviewers") or []
                              if isinstance(r, dict) and isinstance(r.get("id"), str)}
     content.ctx.lists["reviewers"] = {key: str(r.get("name", key)) for key, r in content.reviewers.items()}
     content.ctx.lists["reviewable"] = {key: key for key in content.hashes()}
-    signoffs = _load_mapping(root / SIGNOFFS_FILE, f"{shown}/{SIGNOFFS_FILE}", problems) \
-        if (root / SIGNOFFS_FILE).is_file() else None
+    signoffs = _load_optional(root, SIGNOFFS_FILE, problems)
     if signoffs is not None:
         problems += check("reviews", signoffs, SIGNOFFS)
         content.signoffs = {str(s["page"]): s for s in signoffs.data.get("signoffs") or []
@@ -263,6 +261,11 @@ def _entry_files(folder: Path, shown: str, problems: list[Problem]) -> Iterator[
             yield path
 
 
+def _load_optional(root: Path, name: str, problems: list[Problem]) -> Document | None:
+    """A shared file the content may leave out (content/<name>), or None if it is not there."""
+    return _load_mapping(root / name, f"{root.name}/{name}", problems) if (root / name).is_file() else None
+
+
 def _load_mapping(path: Path, rel: str, problems: list[Problem]) -> Document | None:
     if not path.is_file():
         problems.append(Problem(rel, 1, "", "file is missing", rule="file-missing"))
@@ -279,11 +282,9 @@ def _load_mapping(path: Path, rel: str, problems: list[Problem]) -> Document | N
     return doc
 
 
-def _rule_levels(path: Path, rel: str, problems: list[Problem], strict: bool) -> dict[str, str]:
+def _rule_levels(root: Path, problems: list[Problem], strict: bool) -> dict[str, str]:
     """Severities set in content/rules.yaml (optional): rule id -> error, warning or off."""
-    if not path.is_file():
-        return {}
-    doc = _load_mapping(path, rel, problems)
+    doc = _load_optional(root, RULES_FILE, problems)
     if doc is None:
         return {}
     # YAML reads a bare 'off' as false: take it as the word the maintainer wrote.
