@@ -17,12 +17,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from build_scripts.errors import report
+from dataclasses import replace
+
+from build_scripts.errors import ERROR, report
+from build_scripts.language import languages, load_language
+from build_scripts.model import Content
 from build_scripts.config import SiteConfig, read_config
 from build_scripts.linkcheck import check_site
 from build_scripts.readability import score_site
 from build_scripts.render import SiteRenderer
 from build_scripts.search_index import stub
+from build_scripts.sitemap import add_alternates
 from build_scripts.site_config import FILE as SITE_CONFIG_FILE, site_config
 from build_scripts.words import REFERENCE
 from build_scripts.shards import build_shared, mkdocs_build, page_order, problems_only, share_count
@@ -52,17 +57,43 @@ def stage(timings: Timings | None, name: str) -> Iterator[None]:
 
 def generate(root: Path, strict: bool = False, timings: Timings | None = None,
              jobs: int | None = None) -> tuple[Changes | None, int]:
-    """Validate content/ and, if it is clean, bring docs/ and schemas/ up to date.
+    """Validate content/ and its translations and, if they are clean, bring docs/, each other
+    language's docs folder (docs-es/) and schemas/ up to date.
 
     A big content tree is loaded, and its entry pages rendered and written, by ``jobs`` forked
     processes (``build_scripts.workers``; by default one per core).
     """
     with stage(timings, "load and validate"):
         content, problems = load_content(root / "content", strict=strict, jobs=jobs)
+        others = []
+        if not any(p.severity == ERROR for p in problems):  # translations are checked against a sound English
+            for code in languages(root / "content"):
+                language, found = load_language(content, code, strict=strict)
+                problems += found
+                others.append(language)
     status = report(problems)
     if status:
         return None, status
     config = read_config(root)
+    codes = [REFERENCE, *(language.code for language in others)]
+    changes = _write_docs(root, content, config, codes, timings, jobs)
+    for language in others:
+        language.content.english_url = config.site_url
+        _write_docs(root, language.content, language_config(config, language.code), codes, timings, jobs)
+    for name, text in entry_schemas(content.ctx).items():
+        write_if_changed(root / SCHEMA_DIR / name, text)
+    return changes, 0
+
+
+def language_config(config: SiteConfig, code: str) -> SiteConfig:
+    """Where another language's pages are written and published: docs-<code>/, under <site>/<code>/."""
+    return replace(config, docs_dir=f"{config.docs_dir}-{code}", site_url=f"{config.site_url.rstrip('/')}/{code}/",
+                   language=code)
+
+
+def _write_docs(root: Path, content: Content, config: SiteConfig, codes: list[str], timings: Timings | None,
+                jobs: int | None) -> Changes:
+    """Render one language's pages into its docs folder, and write its MkDocs config."""
     docs = root / config.docs_dir
     with stage(timings, "render and write"):
         renderer = SiteRenderer(content, config)
@@ -79,10 +110,8 @@ def generate(root: Path, strict: bool = False, timings: Timings | None = None,
 
         pages = fork_map(write_page, renderer.entry_keys(), jobs, meanwhile=render_the_rest)
         changes = sync_tree(docs, files, done=pages)
-        for name, text in entry_schemas(content.ctx).items():
-            write_if_changed(root / SCHEMA_DIR / name, text)
-        write_if_changed(root / MKDOCS_CONFIG, site_config(content, config))
-    return changes, 0
+        write_if_changed(root / SITE_CONFIG_FILE.format(language=config.language), site_config(content, config, codes))
+    return changes
 
 
 def build(root: Path, strict: bool = False, quiet: bool = False, force: bool = False,
@@ -105,7 +134,8 @@ def build(root: Path, strict: bool = False, quiet: bool = False, force: bool = F
     config = read_config(root)
     target = root / config.site_dir
     stamp = root / STAMP
-    inputs = fingerprint(root, config.docs_dir)
+    codes = languages(root / "content")
+    inputs = fingerprint(root, config.docs_dir, codes)
     if not force and (target / "index.html").is_file() and stamp.is_file() and stamp.read_text() == inputs:
         print(f"{config.site_dir}/ is up to date: nothing it is built from has changed.", file=sys.stderr)
         return 0
@@ -113,11 +143,17 @@ def build(root: Path, strict: bool = False, quiet: bool = False, force: bool = F
     shutil.rmtree(staging, ignore_errors=True)
     with stage(timings, "mkdocs"):
         returncode = run_mkdocs(root, config, staging, jobs, quiet)
+        for code in codes if returncode == 0 else ():  # each language into its folder of the site
+            returncode = run_mkdocs(root, language_config(config, code), staging / code, jobs, quiet)
+            if returncode == 0:
+                stub_search_index(staging / code)
     if returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         print("mkdocs build --strict failed (see above); the previous site/ is unchanged.", file=sys.stderr)
         return 1
     stub_search_index(staging)
+    if codes:
+        add_alternates(staging, config.site_url, [REFERENCE, *codes])
     with stage(timings, "link check"):
         broken = check_site(staging, config.site_url)
     if broken:
@@ -145,6 +181,7 @@ def build(root: Path, strict: bool = False, quiet: bool = False, force: bool = F
 
 
 def run_mkdocs(root: Path, config: SiteConfig, site: Path, jobs: int | None = None, quiet: bool = False) -> int:
+    config_file = SITE_CONFIG_FILE.format(language=config.language)
     """``mkdocs build --strict`` into ``site``, by ``jobs`` processes at once; its exit status.
 
     ``quiet`` prints only MkDocs' warnings and errors. A shared build always does. It joins the
@@ -155,8 +192,8 @@ def run_mkdocs(root: Path, config: SiteConfig, site: Path, jobs: int | None = No
         shares = 1
     if shares > 1:
         print(f"Building with {shares} MkDocs processes at once.", file=sys.stderr)
-        return build_shared(root, config.docs_dir, site, shares, mkdocs_env(root), MKDOCS_CONFIG)
-    result = subprocess.run(mkdocs_build(site, MKDOCS_CONFIG), cwd=root, env=mkdocs_env(root), capture_output=quiet, text=True)
+        return build_shared(root, config.docs_dir, site, shares, mkdocs_env(root), config_file)
+    result = subprocess.run(mkdocs_build(site, config_file), cwd=root, env=mkdocs_env(root), capture_output=quiet, text=True)
     if quiet:
         sys.stderr.write(problems_only(result.stdout + result.stderr))
     return result.returncode
@@ -175,7 +212,7 @@ def stub_search_index(site: Path) -> None:
         path.write_text(json.dumps(stub(index), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def fingerprint(root: Path, docs_dir: str) -> str:
+def fingerprint(root: Path, docs_dir: str, codes: list[str] = ()) -> str:
     """A hash of everything ``mkdocs build`` reads: docs/, overrides/, mkdocs.yml, the settings it
     takes from the environment, and the versions of MkDocs and the theme."""
     from importlib.metadata import version
@@ -185,7 +222,9 @@ def fingerprint(root: Path, docs_dir: str) -> str:
     for setting in ("SITE_URL", "REPO_URL", "SOURCE_DATE_EPOCH"):
         digest.update(f"{setting}={env.get(setting, '')}\0".encode())
     digest.update(f"mkdocs {version('mkdocs')}, material {version('mkdocs-material')}\0".encode())
-    files = [root / "mkdocs.yml", root / MKDOCS_CONFIG, *(p for d in (docs_dir, "overrides") for p in sorted((root / d).rglob("*")))]
+    configs = [root / SITE_CONFIG_FILE.format(language=code) for code in (REFERENCE, *codes)]
+    folders = (docs_dir, *(f"{docs_dir}-{code}" for code in codes), "overrides")
+    files = [root / "mkdocs.yml", *configs, *(p for d in folders for p in sorted((root / d).rglob("*")))]
     for path in files:
         if path.is_file():
             digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")

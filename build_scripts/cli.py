@@ -1,4 +1,5 @@
-"""Command line: ``python -m build_scripts check | build | serve | report | schema | new | review | template``."""
+"""Command line: ``python -m build_scripts check | build | serve | report | schema | new | translate | review |
+template``."""
 from __future__ import annotations
 
 import argparse
@@ -38,6 +39,17 @@ def main(argv: list[str] | None = None) -> int:
                          help="instead, list the entries and pages whose next_review_due has passed or is near")
     report_.add_argument("--within", type=_days, metavar="DAYS",
                          help="with --due: how many days ahead to look (default: 60)")
+
+    report_.add_argument("--translations", action="store_true",
+                         help="instead, list each language's missing and stale translations, with what changed")
+
+    translate = sub.add_parser("translate", help="start a translation of an entry or page, or mark one up to date")
+    translate.add_argument("language", help="the language's code, such as es")
+    translate.add_argument("pages", nargs="*", help="entries as causes/caffeine, pages as pages/about, or a shared "
+                                                    "file: triage, taxonomy, glossary")
+    translate.add_argument("--done", action="store_true",
+                           help="record that the translation now matches the current English (after updating it)")
+    translate.add_argument("--missing", action="store_true", help="start every translation the language lacks")
 
     schema = sub.add_parser("schema", help="write the JSON Schemas into schemas/")
     schema.add_argument("--check", action="store_true", help="fail if schemas/ is out of date")
@@ -81,7 +93,12 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "check":
         from build_scripts.model import load_content
 
-        _, problems = load_content(root / "content", strict=args.strict)
+        from build_scripts.language import languages, load_language
+
+        english, problems = load_content(root / "content", strict=args.strict)
+        if not any(p.severity == "error" for p in problems):  # translations are checked against a sound English
+            for code in languages(root / "content"):
+                problems += load_language(english, code, strict=args.strict)[1]
         github = args.github or os.environ.get("GITHUB_ACTIONS") == "true"
         return report(problems, github=github)
     if args.command == "build":
@@ -92,6 +109,14 @@ def _run(args: argparse.Namespace) -> int:
         from build_scripts.serve import serve
 
         return serve(root, args.addr)
+    if args.command == "report" and args.translations:
+        from build_scripts.translate import report_translations
+
+        return report_translations(root)
+    if args.command == "translate":
+        from build_scripts.translate import command
+
+        return command(root, args.language, args.pages, finish=args.done, missing=args.missing)
     if args.command == "report" and args.due:
         from build_scripts.due import DEFAULT_WINDOW_DAYS, report_due
 

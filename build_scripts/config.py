@@ -40,6 +40,7 @@ class SiteConfig:
     docs_dir: str
     site_dir: str
     use_directory_urls: bool = True
+    language: str = "en"  # the language of the pages this config builds (build.language_config)
 
     def edit_url(self, path: str) -> str:
         """Link that opens ``path`` (relative to the repository) in GitHub's editor."""

@@ -457,6 +457,11 @@ class Field:
     example: Any = None
     section: bool = False  # a Markdown section of the page, under a heading from the locale
     why: str = ""  # why it is required, where that is not obvious: said when it is missing
+    # Whether a translation gives this field's words (build_scripts/translation.py): "required"
+    # (wherever the English has them), "optional" (search phrases, which a language finds its own
+    # way; sources, cited in English when the publisher has no page in the language) or "no"
+    # (words for reviewers, and names of people).
+    translate: str = "required"
 
 
 @dataclass

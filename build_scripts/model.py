@@ -80,6 +80,14 @@ class Content:
     pages: dict[str, tuple[Document, int]] = field(default_factory=dict)  # "pages/about" -> (front matter, body start)
     reviewers: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> content/reviewers.yaml's entry
     signoffs: dict[str, dict[str, Any]] = field(default_factory=dict)  # "causes/caffeine" -> its sign-off
+    # Another language's content (build_scripts/language.py) is the English's with its words: it
+    # keeps the English content here, names its files under content/translations/<language>, and
+    # publishes the English file of a page it has no translation of yet.
+    prefix: str = "content"  # root as messages and git name it
+    english: Content | None = None
+    page_fallback: dict[str, Path] = field(default_factory=dict)  # "pages/about" -> the English file
+    translation: dict[str, str] = field(default_factory=dict)  # "causes/caffeine" -> current, stale or missing
+    english_url: str = ""  # the English site's address, for the notice on a stale or missing translation
 
     def hashes(self) -> dict[str, str]:
         """What each entry and page says now, hashed as a sign-off records it (review.content_hash)."""
@@ -94,10 +102,13 @@ class Content:
     def source_of(self, key: str) -> str | None:
         """The file an entry or page is written in, as git names it."""
         folder, _, name = key.partition("/")
+        if key in self.page_fallback and self.english is not None:
+            return self.english.source_of(key)
         if key in self.pages:
-            return f"content/{key}.md"
+            return f"{self.prefix}/{key}.md"
         by_folder = {e.folder: e.name for e in ENTRY_TYPES}
-        return f"content/{key}.yaml" if name in self.entries.get(by_folder.get(folder, ""), {}) else None
+        entry = self.entries.get(by_folder.get(folder, ""), {}).get(name)
+        return entry.path if entry is not None else None
 
     @property
     def levels(self) -> tuple[words.Level, ...]:
@@ -178,6 +189,9 @@ def load_content(root: Path, today: dt.date | None = None, strict: bool = False,
     if locale is not None:
         problems += check("locale", locale, None)
         content.words = locale.data
+        if language == words.REFERENCE:  # what every other language's locale must have (rules/locale_keys.py)
+            content.ctx.lists["locale-keys"] = {".".join(path): str(value) for path in words.keys(locale.data)
+                                                if (value := _leaf(locale.data, path)) is not None}
         titles = locale.data.get("nav")
         content.ctx.lists["nav-titles"] = {str(k): str(v) for k, v in titles.items()} if isinstance(titles, dict) else {}
         query = (locale.data.get("search") or {}).get("query") if isinstance(locale.data.get("search"), dict) else None
@@ -231,6 +245,12 @@ def load_content(root: Path, today: dt.date | None = None, strict: bool = False,
         content.signoffs = {str(s["page"]): s for s in signoffs.data.get("signoffs") or []
                             if isinstance(s, dict) and isinstance(s.get("page"), str)}
     return content, sorted(problems)
+
+
+def _leaf(data: Any, path: tuple[str, ...]) -> Any:
+    for key in path:
+        data = data.get(key) if isinstance(data, dict) else None
+    return data
 
 
 def current_date() -> dt.date:

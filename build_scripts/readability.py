@@ -204,6 +204,9 @@ class _ArticleText:
 _HTML_LANG = re.compile(r"""<html\b[^>]*?\slang\s*=\s*["']?([A-Za-z][\w-]*)""", re.I)
 
 
+_UNTRANSLATED = '<meta name="translation" content="missing">'
+
+
 def page_language(html_text: str) -> str:
     """The language a page says it is in (``<html lang="en">``); English if it does not say."""
     found = _HTML_LANG.search(html_text, 0, 4000)
@@ -251,7 +254,9 @@ def _score_file(job: tuple[Path, str, bool]) -> Score | None:
     path, page, smog = job
     html_text = path.read_text(encoding="utf-8")
     text = page_text(html_text)
-    return score_text(page, text, smog, page_language(html_text)) if text else None
+    # A page not translated yet is in English, whatever its site's language (language.py).
+    language = REFERENCE_LANGUAGE if _UNTRANSLATED in html_text else page_language(html_text)
+    return score_text(page, text, smog, language) if text else None
 
 
 def median_grade(scores: list[Score]) -> float:

@@ -20,6 +20,7 @@ import jinja2
 import yaml
 
 from build_scripts import navigator, review, search_index, triage, words
+from build_scripts.translation import CURRENT
 from build_scripts.abbreviations import Abbreviations
 from build_scripts.config import SiteConfig
 from build_scripts.fields import Field, ListOf, Obj, Ref
@@ -220,7 +221,24 @@ class SiteRenderer:
             entry=entry, e=entry.data, type=etype, links=self.links[(etype.name, entry.id)],
             cards=triage.card(self.content.triage, care, self.content.levels), lead=triage.top_level(care) in LEAD_LEVELS,
             **self.common)
-        return f"{etype.folder}/{entry.id}.md", self.glossary.mark(text)
+        return f"{etype.folder}/{entry.id}.md", self.glossary.mark(self.notice(f"{etype.folder}/{entry.id}", text))
+
+    def notice(self, key: str, text: str) -> str:
+        """A translated page whose English has changed since (or which has no translation yet, and
+        is published in English) says so under its title, linking to the English page; its front
+        matter says so too (``translation: stale``), for the page's head and the reading check."""
+        state = self.content.translation.get(key)
+        if state in (None, CURRENT):
+            return text
+        folder, _, name = key.partition("/")
+        path = "" if key == f"{PAGES_DIR}/index" else f"{name}/" if folder == PAGES_DIR else f"{key}/"
+        url = f"{self.content.english_url.rstrip('/')}/{path}"
+        message = str(self.words["translation"][state]).format(url=url)
+        text = FRONT_MATTER.sub(lambda m: f"---\n{m.group(1)}translation: {state}\n---\n", text, count=1)
+        front = FRONT_MATTER.match(text)
+        title = re.compile(r"^# .*$", re.M).search(text, front.end() if front else 0)
+        block = f'\n\n<div class="translation-notice" role="note" markdown>\n{message}\n</div>\n'
+        return text[:title.end()] + block + text[title.end():] if title else text + block
 
     def other_files(self) -> dict[str, str | bytes]:
         """Every file but the entry pages: index, browse and A to Z pages, hand-written pages and JSON."""
@@ -229,6 +247,8 @@ class SiteRenderer:
         for etype in ENTRY_TYPES:
             entries = sorted(content.entries[etype.name].values(), key=_title_key)
             intro = content.root / PAGES_DIR / INTRO_DIR / f"{etype.folder}.md"
+            if not intro.is_file() and content.english is not None:  # not translated yet: the English one
+                intro = content.english.root / PAGES_DIR / INTRO_DIR / f"{etype.folder}.md"
             files[f"{etype.folder}/index.md"] = env.get_template(INDEX_TEMPLATE).render(
                 entries=entries, type=etype, groups=_groups(etype, entries, self.words),
                 intro=intro.read_text(encoding="utf-8").strip() if intro.is_file() else "", **common
@@ -244,10 +264,16 @@ class SiteRenderer:
             data_json=json.dumps(nav, ensure_ascii=False, sort_keys=True).replace("</", "<\\/"), **common),
             env, common, "build_scripts/templates/navigator.md.j2")
         pages = content.root / PAGES_DIR
-        for path in sorted(pages.rglob("*")):
-            rel = path.relative_to(pages).as_posix()
+        found = {path.relative_to(pages).as_posix(): path for path in sorted(pages.rglob("*"))}
+        found.update({f"{key.removeprefix(PAGES_DIR + '/')}.md": path for key, path in content.page_fallback.items()})
+        for rel, path in sorted(found.items()):
             if path.is_file() and not any(part.startswith((".", "_")) for part in rel.split("/")):
-                files[rel] = _page(env, path, rel, common) if path.suffix == ".md" else path.read_bytes()
+                if path.suffix != ".md":
+                    files[rel] = path.read_bytes()
+                    continue
+                key = f"{PAGES_DIR}/{rel.removesuffix('.md')}"
+                source = content.source_of(key) or f"{content.prefix}/{PAGES_DIR}/{rel}"
+                files[rel] = self.notice(key, _page(env, path, rel, common, source))
         for rel, text in files.items():
             if rel.endswith(".md") and isinstance(text, str) and rel != A_TO_Z:
                 files[rel] = self.glossary.mark(text)
@@ -277,10 +303,9 @@ def _browse(env: jinja2.Environment, content: Content, common: dict[str, Any]) -
     return files
 
 
-def _page(env: jinja2.Environment, path: Path, rel: str, common: dict[str, Any]) -> str:
+def _page(env: jinja2.Environment, path: Path, rel: str, common: dict[str, Any], source: str) -> str:
     """A hand-written page, with what its front matter asks for (see ``_page_text``)."""
-    return _page_text(path.read_text(encoding="utf-8"), env, common, f"content/{PAGES_DIR}/{rel}",
-                      f"{PAGES_DIR}/{rel.removesuffix('.md')}")
+    return _page_text(path.read_text(encoding="utf-8"), env, common, source, f"{PAGES_DIR}/{rel.removesuffix('.md')}")
 
 
 def _page_text(text: str, env: jinja2.Environment, common: dict[str, Any], source: str, key: str = "") -> str:

@@ -68,6 +68,7 @@ SEARCH_TERMS = Field(
     ListOf(Text(80), min_items=1, max_items=40),
     required=False,
     help="Misspellings and phrases readers might type. Search finds the page by them; no page shows them.",
+    translate="optional",
     example=["cafeine", "twitching after coffee"],
 )
 SUMMARY = Field(
@@ -89,6 +90,7 @@ SOURCE = Obj(
 SOURCES = Field(
     "sources",
     ListOf(SOURCE, min_items=2, max_items=12),
+    translate="optional",
     help="At least 2 reputable sources (NHS, MedlinePlus, NINDS, NICE, Mayo Clinic, Cleveland Clinic, peer-reviewed papers).",
     example=[
         {"title": "Twitching eyes and muscles", "publisher": "NHS",
@@ -103,7 +105,8 @@ REVIEW = (
     Field("next_review_due", Date(),
           help=f"When it must be checked again: after last_reviewed and within {REVIEW_CYCLE_YEARS} years of it.",
           example=dt.date(2029, 11, 21)),
-    Field("reviewed_by", Text(120), help="Name and role of the reviewer.", example="Dr A. Example, GP"),
+    Field("reviewed_by", Text(120), help="Name and role of the reviewer.", example="Dr A. Example, GP",
+          translate="no"),
 )
 ID = Field("id", Id(), required=False, help="Optional. If given, it must equal the file name without .yaml.",
            example="caffeine")
@@ -431,13 +434,14 @@ SIGN = Obj((
     Field("key", Flag(), required=False,
           help="Listed on the home page and 'Twitch, spasm or cramp?' as well as 'When to get help'."),
     Field("level_note", Text(300), required=False,
-          help="Why this level, where the sources do not set it in these words (for reviewers; in the API)."),
+          help="Why this level, where the sources do not set it in these words (for reviewers; in the API).",
+          translate="no"),
     Field("says", Text(200), help="The sign in a reader's words, as a full sentence: what care cards show.",
           example="You have stiff muscles, a stiff jaw or painful spasms after a cut, wound, burn or animal bite."),
     Field("ask", Text(120), required=False, help="The navigator's tick box for it, if it cannot be told from other "
           "answers (see implied_by).", example="Stiff muscles, a stiff jaw or painful spasms after a cut, wound or bite"),
     Field("lay_words", ListOf(Text(60), max_items=30), required=False,
-          help="How readers describe it, for search only: never shown on a page.",
+          help="How readers describe it, for search only: never shown on a page.", translate="optional",
           example=["lockjaw", "cant open my mouth"]),
     Field("implied_by", ListOf(ListOf(Choice(controlled="answers", shown="",
                                                 controlled_in="the navigator's answers (area:, symptom: and trigger: "
@@ -452,11 +456,11 @@ SIGN = Obj((
     *REVIEW,
 ))
 TRIAGE = Obj((
-    Field("sources", MapOf(SOURCE, min_items=1), help="Pages the signs cite, by key."),
+    Field("sources", MapOf(SOURCE, min_items=1), help="Pages the signs cite, by key.", translate="optional"),
     Field("groups", ListOf(TRIAGE_GROUP, min_items=1, max_items=30), help="Headings for the signs, in order."),
     Field("questions", ListOf(QUESTION, min_items=1, max_items=20), help="The navigator's other questions."),
     Field("signs", ListOf(SIGN, min_items=1, max_items=500), help="Every warning sign."),
     Field("words", ListOf(ListOf(Text(40), min_items=2, max_items=20), max_items=300), required=False,
           help="Words that mean the same to the search box's warning card, each group led by the word the "
-               "others count as ('pee', 'urine', 'wee'). Used for matching only; never shown."),
+               "others count as ('pee', 'urine', 'wee'). Used for matching only; never shown.", translate="optional"),
 ))

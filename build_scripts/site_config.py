@@ -17,6 +17,8 @@ from build_scripts.schema import BY_NAME, ENTRY_TYPES
 
 FILE = ".mkdocs-{language}.yml"  # in the project's folder; not committed
 NAV_FILE = "nav.yaml"  # in content/
+# Each language by its own name, as the language switcher lists it in every language.
+LANGUAGE_NAMES = {"en": "English", "es": "Español"}
 
 
 def menu(content: Content) -> list[str]:
@@ -41,8 +43,13 @@ def index_page(type_name: str) -> str:
     return f"{BY_NAME[type_name].folder}/index.md"
 
 
-def site_config(content: Content, config: SiteConfig) -> str:
-    """The text of the config file (YAML; JSON is YAML, and json.dumps quotes every value safely)."""
+def site_config(content: Content, config: SiteConfig, languages: list[str] | None = None) -> str:
+    """The text of the config file (YAML; JSON is YAML, and json.dumps quotes every value safely).
+
+    With more than one language, each is built by MkDocs on its own (the theme's interface is in
+    one language per build): English at the site's root, another under <site>/<code>/, each with
+    its own address, docs folder and the theme's language switcher (``extra.alternate``).
+    """
     titles = content.words.get("nav") or {}
     numbers = str(content.words.get("emergency_numbers", ""))
     theme = json.loads(json.dumps(content.words.get("theme") or {}).replace("{numbers}", numbers))
@@ -58,6 +65,15 @@ def site_config(content: Content, config: SiteConfig) -> str:
                                 *(f"/{page}" for page in content.outside_menu)]) + "\n",
         "extra": {"words": theme, "edit_base": config.edit_url("")},
     }
+    languages = languages or [config.language]
+    if config.language != languages[0]:
+        data.update(site_url=config.site_url, docs_dir=config.docs_dir,
+                    edit_uri=f"edit/main/{content.prefix}/pages/")
+    if len(languages) > 1:
+        root = config.site_url if config.language == languages[0] else config.site_url.rstrip("/").rsplit("/", 1)[0] + "/"
+        data["extra"]["alternate"] = [{"name": LANGUAGE_NAMES.get(code, code), "lang": code,
+                                       "link": root if code == languages[0] else f"{root}{code}/"}
+                                      for code in languages]
     return ("# Written by build_scripts/site_config.py from mkdocs.yml, content/nav.yaml and the locale.\n"
             "# Do not edit: change those instead.\n" + "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}"
                                                                 for key, value in data.items()) + "\n")

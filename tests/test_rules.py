@@ -27,7 +27,8 @@ from tests.conftest import FIXTURE_CONTENT, TODAY
 # Rules tested below rather than by examples: they need more than one file, or a file of their own.
 OWN_TESTS = {"id-confusable": "test_look_alike_ids_are_refused", "triage-model": "tests/invalid/cases.yaml",
              "rule-levels": "test_rules_yaml_names_only_known_rules", "nav-items": "test_the_menu_names_known_pages",
-             "signoff-page": "tests/test_review.py", "thesaurus-terms": "test_thesaurus_terms_and_sources"}
+             "signoff-page": "tests/test_review.py", "thesaurus-terms": "test_thesaurus_terms_and_sources",
+             "locale-keys": "tests/test_translation.py"}
 ENTRY_FIXTURES = {"cause": "causes/caffeine.yaml", "treatment": "treatments/stretching.yaml", "test": "tests/emg.yaml"}
 PAGE = "---\ntitle: Advice\ndescription: Rest and time.\n---\n\n# Advice\n\n{body}\n"
 CHECKED = [r for r in RULES.values() if r.check is not None]

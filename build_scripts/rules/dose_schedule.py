@@ -4,23 +4,20 @@ from collections.abc import Iterator
 
 from build_scripts.errors import Flaw
 from build_scripts.rules.registry import ENTRIES, PAGES, Subject, rule
+from build_scripts.rules.wording import wording
 
 SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
-TAKING = re.compile(r"\b(?:take|taking|took|dose|doses|tablets?|capsules?|pills?|medicines?|spoonfuls?|sachets?|"
-                    r"drops?|puffs?)\b", re.I)
-HOW_OFTEN = re.compile(r"\b(?:(?:\d+|once|twice|one|two|three|four|five|six)\s+(?:times?\s+)?(?:a|per|each|every)\s+"
-                       r"(?:day|night|week)|every\s+\d+\s+(?:to\s+\d+\s+)?hours?|(?:once|twice|\d+\s+times)\s+daily)\b",
-                       re.I)
 
 
 @rule("dose-schedule", "No dose schedule either, such as 'take it four times a day' or 'every 6 hours'.",
       (ENTRIES, PAGES), bad=({"things_you_can_do": "Take one every 6 hours."}, "Take the tablets twice a day."),
       good=({"things_you_can_do": "Stretch your calves twice a day."}, "Follow the leaflet that comes with the medicine."))
 def check(subject: Subject) -> Iterator[Flaw]:
+    words = wording(subject.language)
     for loc, text in subject.texts():
         for sentence in SENTENCE.finditer(text):
-            when = HOW_OFTEN.search(sentence.group(0))
-            if when and TAKING.search(sentence.group(0)):
+            when = words.how_often.search(sentence.group(0))
+            if when and words.taking.search(sentence.group(0)):
                 yield Flaw(loc, f"'{when.group(0)}' with a medicine is a dose schedule; this site never gives one. "
                            "Say that the prescriber or the leaflet says how often", at=sentence.group(0).strip())
                 break

@@ -4,10 +4,9 @@ from collections.abc import Iterator
 
 from build_scripts.errors import Flaw
 from build_scripts.rules.registry import Subject, rule
+from build_scripts.rules.wording import WORDING, wording
 
-KEEP_TAKING = re.compile(r"(?:do\s+not|don't|don’t|never)\s+(?:tell\s+you\s+to\s+)?stop\s+(?:or\s+change\s+)?"
-                         r"(?:taking\s+)?(?:a|any|your)\s+prescribed\s+medicines?", re.I)
-SENTENCE = "Do not stop a prescribed medicine without advice from a doctor or pharmacist."
+SENTENCE = WORDING["en"].keep_taking
 
 
 @rule("medicine-keep-taking", "A medicine entry says 'Do not stop a prescribed medicine without advice'.",
@@ -15,8 +14,9 @@ SENTENCE = "Do not stop a prescribed medicine without advice from a doctor or ph
       good=({"kind": "medicine", "how_to": f"A doctor may prescribe it. {SENTENCE}"},))
 def check(subject: Subject) -> Iterator[Flaw]:
     if subject.data.get("kind") == "medicine" and not says_keep_taking(subject):
-        yield Flaw(("how_to",), f"a medicine entry must say '{SENTENCE}'")
+        yield Flaw(("how_to",), f"a medicine entry must say '{wording(subject.language).keep_taking}'")
 
 
 def says_keep_taking(subject: Subject) -> bool:
-    return any(KEEP_TAKING.search(text) for _, text in subject.texts(skip=()))
+    says = wording(subject.language).says_keep_taking
+    return any(says.search(text) for _, text in subject.texts(skip=()))

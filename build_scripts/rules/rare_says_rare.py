@@ -3,6 +3,7 @@ from collections.abc import Iterator
 
 from build_scripts.errors import Flaw
 from build_scripts.rules.registry import Subject, rule
+from build_scripts.rules.wording import wording
 
 
 @rule("rare-says-rare", "A rare cause says so in its summary.", ("cause",),
@@ -10,5 +11,6 @@ from build_scripts.rules.registry import Subject, rule
       good=({"how_common": "rare", "summary": "This is rare. Caffeine can make muscles twitch."},))
 def check(subject: Subject) -> Iterator[Flaw]:
     summary = subject.data.get("summary")
-    if subject.data.get("how_common") == "rare" and isinstance(summary, str) and "rare" not in summary.lower():
-        yield Flaw(("summary",), "this cause is rare: say so in the summary (for example, 'This is rare.')")
+    words = wording(subject.language)
+    if subject.data.get("how_common") == "rare" and isinstance(summary, str) and not words.rare.search(summary):
+        yield Flaw(("summary",), f"this cause is rare: say so in the summary (for example, '{words.rare_example}')")

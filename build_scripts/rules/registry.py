@@ -19,6 +19,7 @@ from typing import Any
 
 from build_scripts.errors import ERROR, OFF, WARNING, Flaw, Loc, Problem, loc_to_field
 from build_scripts.fields import Context
+from build_scripts.rules.wording import WORDING
 from build_scripts.yaml_file import Document
 
 # What a rule can apply to: every entry type ("entries") or one by name ("cause"), the
@@ -78,6 +79,7 @@ class Subject:
     hosts: Mapping[str, str] = field(default_factory=dict)  # web host -> publisher name
     today: dt.date = field(default_factory=dt.date.today)
     body_start: int = -1  # a page's body: where it starts in doc.text
+    language: str = "en"  # the language its words are in: rules look for their words in it (wording.py)
 
     @property
     def data(self) -> dict[str, Any]:
@@ -122,7 +124,9 @@ def strings(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
             yield from strings(item, loc + (i,))
 
 
-SOURCES_HEADING = re.compile(r"^## Sources\b.*$", re.M)
+# In any language the content is written in (rules/wording.py).
+SOURCES_HEADING = re.compile(r"^## (?:" + "|".join(re.escape(w.sources_heading) for w in WORDING.values()) + r")\b.*$",
+                             re.M)
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
 
 
