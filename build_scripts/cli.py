@@ -42,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
 
     report_.add_argument("--translations", action="store_true",
                          help="instead, list each language's missing and stale translations, with what changed")
+    report_.add_argument("--since", metavar="REVISION",
+                         help="with --translations: only the translations made stale by changes since REVISION (git)")
 
     translate = sub.add_parser("translate", help="start a translation of an entry or page, or mark one up to date")
     translate.add_argument("language", help="the language's code, such as es")
@@ -112,7 +114,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "report" and args.translations:
         from build_scripts.translate import report_translations
 
-        return report_translations(root)
+        return report_translations(root, args.since)
     if args.command == "translate":
         from build_scripts.translate import command
 

@@ -143,20 +143,35 @@ def command(root: Path, code: str, keys: list[str], finish: bool = False, missin
     return status
 
 
-def report_translations(root: Path) -> int:
-    """List each language's missing and stale translations, with what changed in the English."""
+def report_translations(root: Path, since: str | None = None) -> int:
+    """List each language's missing and stale translations, with what changed in the English.
+
+    ``since`` (a git revision, such as the branch a pull request goes into): only the stale
+    translations whose English file changed since then, that is, those this change makes stale.
+    """
     from build_scripts.language import languages
 
     english, problems = load_content(root / "content")
     if report(problems):
         return 1
+    changed = None
+    if since:
+        diff = subprocess.run(["git", "diff", "--name-only", f"{since}...HEAD"], cwd=root, capture_output=True, text=True)
+        if diff.returncode != 0:
+            print(f"error: git cannot compare with '{since}': {diff.stderr.strip()}", file=sys.stderr)
+            return 1
+        changed = set(diff.stdout.split())
     for code in languages(root / "content"):
         lang, _ = load_language(english, code)
-        print(f"{NAMES.get(code, code)} ({code}): {len(lang.states)} pages, {len(lang.stale())} stale, "
-              f"{len(lang.missing())} missing")
-        for state in sorted(lang.missing(), key=lambda s: s.key):
-            print(f"  missing  {state.key}  (start it: python -m build_scripts translate {code} {state.key})")
-        for state in sorted(lang.stale(), key=lambda s: s.key):
+        stale = [s for s in lang.stale() if changed is None or s.english in changed]
+        if changed is not None:
+            print(f"{NAMES.get(code, code)} ({code}): this change makes {len(stale)} translation(s) stale")
+        else:
+            print(f"{NAMES.get(code, code)} ({code}): {len(lang.states)} pages, {len(stale)} stale, "
+                  f"{len(lang.missing())} missing")
+            for state in sorted(lang.missing(), key=lambda s: s.key):
+                print(f"  missing  {state.key}  (start it: python -m build_scripts translate {code} {state.key})")
+        for state in sorted(stale, key=lambda s: s.key):
             print(f"  stale    {state.key}  {state.path}: the English ({state.english}) has changed since")
             print(_indent(changes(root, state)))
     return 0

@@ -9,15 +9,16 @@ from playwright.sync_api import Browser
 pytestmark = pytest.mark.browser
 
 
-def test_home_page_loads_with_no_third_party_request(browser: Browser, base_url: str) -> None:
+@pytest.mark.parametrize("language, title", [("", "Muscle twitching"), ("es/", "Tirones")])
+def test_home_page_loads_with_no_third_party_request(browser: Browser, base_url: str, language: str, title: str) -> None:
     page = browser.new_page()
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
-    response = page.goto(base_url)
+    response = page.goto(base_url + language)
     assert response is not None and response.ok
-    assert page.locator("h1").first.inner_text().startswith("Muscle twitching")
+    assert page.locator("h1").first.inner_text().startswith(title)
     page.wait_for_load_state("networkidle")
     origin = urlsplit(base_url).netloc
     assert requested and all(urlsplit(url).netloc == origin for url in requested), requested

@@ -102,12 +102,12 @@ def lost_points(report: Path) -> list[str]:
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("page", ["home", "cause", "treatment", "navigator"])
+@pytest.mark.parametrize("page", ["home", "cause", "treatment", "navigator", "home-es", "cause-es"])
 def test_lighthouse_scores(page: str, built_project: Path, base_url: str, calibration: dict[str, float],
                            tmp_path: Path) -> None:
     site = built_project / "site"
     path = {"home": "", "navigator": "navigator/", "cause": heaviest(site, "causes"),
-            "treatment": heaviest(site, "treatments")}[page]
+            "treatment": heaviest(site, "treatments"), "home-es": "es/", "cause-es": heaviest(site, "es/causes")}[page]
     runs: list[dict[str, int]] = []
     slowdowns: list[float] = []
 

@@ -209,3 +209,19 @@ def test_another_locale_has_the_english_keys_and_placeholders(project: Path) -> 
     assert f"content/locales/es.yaml:{now}: care.emergency.now: keep the placeholders {{numbers}} of the English " \
            "text, as they are [locale-keys]" in found
     assert any("extra_word: the English locale has no 'extra_word'" in p for p in found)
+
+
+def test_a_pull_request_is_told_which_translations_it_makes_stale(project: Path) -> None:
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], cwd=project, check=True)
+    edit(project / "content" / "causes" / "stress.yaml", "Stress can make muscles twitch.",
+         "Stress can make your muscles twitch.")  # stale before the change: not this change's doing
+    subprocess.run([*git, "add", "-A"], cwd=project, check=True)
+    subprocess.run([*git, "commit", "-qm", "base"], cwd=project, check=True)
+    edit(project / "content" / "causes" / "caffeine.yaml", "can make muscles twitch.", "can make your muscles twitch.")
+    subprocess.run([*git, "commit", "-qam", "change"], cwd=project, check=True)
+    result = run_cli("--root", project, "report", "--translations", "--since", "HEAD~1",
+                     env={"BUILD_SCRIPTS_TODAY": TODAY.isoformat()})
+    assert result.returncode == 0, result.stderr
+    assert "this change makes 1 translation(s) stale" in result.stdout
+    assert "stale    causes/caffeine" in result.stdout and "causes/stress" not in result.stdout

@@ -58,15 +58,29 @@ def test_table_is_large_split_and_sourced() -> None:
         assert case["says"] and case["why"], case["id"]
 
 
-def test_every_vignette_gets_the_sources_level(browser: Browser, base_url: str,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def run_table(browser: Browser, url: str) -> list[tuple[dict[str, Any], str, list[str], list[str]]]:
+    """Each case through the navigator at ``url``: the case, its level, its cause ids and its signs."""
     page = browser.new_page()
-    page.goto(f"{base_url}navigator/")
+    page.goto(url)
     rows = []
     for case in load():
-        level, _, signs = navigator_choose(page, case["picks"])
-        rows.append((case, level, signs))
+        level, ids, signs = navigator_choose(page, case["picks"])
+        rows.append((case, level, ids, signs))
     page.close()
+    return rows
+
+
+def test_the_spanish_navigator_gives_every_vignette_the_same_result(browser: Browser, base_url: str) -> None:
+    """The same model in other words: the same level, causes and signs for every case."""
+    english = run_table(browser, f"{base_url}navigator/")
+    spanish = run_table(browser, f"{base_url}es/navigator/")
+    different = [case["id"] for (case, *mine), (_, *theirs) in zip(english, spanish) if mine != theirs]
+    assert not different, different
+
+
+def test_every_vignette_gets_the_sources_level(browser: Browser, base_url: str,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    rows = [(case, level, signs) for case, level, _, signs in run_table(browser, f"{base_url}navigator/")]
     summary = report([(case, level) for case, level, _ in rows])
     misses = [(case, level, signs) for case, level, signs in rows if level != case["level"]]
 

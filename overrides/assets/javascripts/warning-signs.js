@@ -31,7 +31,8 @@
   }
 
   function words(text) {
-    return text.toLowerCase().replace(/['\u2019]/g, "").split(/[^a-z0-9]+/).filter(function (word) {
+    /* Accents folded, so "vómito" and "vomito" are one word in any language. */
+    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f'\u2019]/g, "").split(/[^a-z0-9]+/).filter(function (word) {
       return word.length > 1 && !STOP.has(word);
     }).map(stem);
   }
