@@ -32,6 +32,7 @@ from build_scripts.model import (
     _rule_levels,
     current_date,
     page_files,
+    translation_languages,
 )
 from build_scripts.rules import Subject, locate, run
 from build_scripts.rules.registry import PAGES
@@ -70,10 +71,7 @@ class Language:
         return [s for s in self.states.values() if s.state == translation.MISSING]
 
 
-def languages(root: Path) -> list[str]:
-    """The languages the content has a translation folder for (root is content/)."""
-    folder = root / translation.DIR
-    return sorted(p.name for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")) if folder.is_dir() else []
+languages = translation_languages
 
 
 def shared_hash(data: Any) -> str:
@@ -119,6 +117,9 @@ def load_language(english: Content, code: str, today: dt.date | None = None,
     content.pages = {}
     content.page_fallback = {}
     content.translation = {}
+    # A translation's clinical sign-off is recorded as its language and page: es/causes/caffeine.
+    content.signoffs = {key.removeprefix(f"{code}/"): signed for key, signed in english.signoffs.items()
+                        if key.startswith(f"{code}/")}
     content.english = english
     lang = Language(code, content)
     shared = shared_data(english)

@@ -238,13 +238,25 @@ def load_content(root: Path, today: dt.date | None = None, strict: bool = False,
         content.reviewers = {str(r["id"]): r for r in reviewers.data.get("reviewers") or []
                              if isinstance(r, dict) and isinstance(r.get("id"), str)}
     content.ctx.lists["reviewers"] = {key: str(r.get("name", key)) for key, r in content.reviewers.items()}
+    # Entries and pages, and their translations (es/causes/caffeine): what a sign-off may name.
     content.ctx.lists["reviewable"] = {key: key for key in content.hashes()}
+    for code in translation_languages(root):
+        content.ctx.lists["reviewable"].update({f"{code}/{key}": key for key in content.hashes()})
     signoffs = _load_optional(root, SIGNOFFS_FILE, problems)
     if signoffs is not None:
         problems += check("reviews", signoffs, SIGNOFFS)
         content.signoffs = {str(s["page"]): s for s in signoffs.data.get("signoffs") or []
                             if isinstance(s, dict) and isinstance(s.get("page"), str)}
     return content, sorted(problems)
+
+
+TRANSLATIONS_DIR = "translations"  # content/translations/<language>/ (build_scripts/language.py)
+
+
+def translation_languages(root: Path) -> list[str]:
+    """The languages the content has a translation folder for (root is content/)."""
+    folder = root / TRANSLATIONS_DIR
+    return sorted(p.name for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")) if folder.is_dir() else []
 
 
 def _leaf(data: Any, path: tuple[str, ...]) -> Any:

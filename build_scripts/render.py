@@ -190,7 +190,7 @@ class SiteRenderer:
         self.links = derive_links(content)
         self.glossary = Abbreviations(content.glossary)
         hashes = content.hashes()
-        changed = review.changed_dates(content.root.parent)
+        changed = review.changed_dates((content.english or content).root.parent)  # the project's folder
         self.common = {
             # An entry's or page's clinical review, and when its file last changed (None if unknown).
             "review": lambda key: content.review(key, hashes[key]) if key in hashes else review.Status(review.NONE),

@@ -59,12 +59,31 @@ def status(key: str, current_hash: str, signoffs: dict[str, dict[str, Any]],
     return Status(state, reviewers[signed["reviewer"]], signed.get("date"))
 
 
-def sign(root: Path, key: str, reviewer: str, today: dt.date) -> int:
-    """Add or replace ``key``'s sign-off in content/reviews.yaml, with the hash of it as it is now."""
-    from build_scripts.errors import report
+def reviewable(root: Path, today: dt.date | None = None) -> tuple[Any, dict[str, str], dict[str, str], list[Any]]:
+    """The English content, and what a reviewer can sign off: each entry and page as it reads now
+    (hashed as a sign-off records it), in English and in each translation (``es/causes/caffeine``),
+    with the file each is written in; and every problem found loading them."""
+    from build_scripts.language import languages, load_language
     from build_scripts.model import load_content
 
     content, problems = load_content(root / "content", today=today)
+    hashes = content.hashes()
+    sources = {key: content.source_of(key) or "" for key in hashes}
+    for code in languages(root / "content"):
+        language, found = load_language(content, code, today=today)
+        problems = problems + found
+        for key, value in language.content.hashes().items():
+            hashes[f"{code}/{key}"] = value
+            sources[f"{code}/{key}"] = language.content.source_of(key) or ""
+    return content, hashes, sources, problems
+
+
+def sign(root: Path, key: str, reviewer: str, today: dt.date) -> int:
+    """Add or replace ``key``'s sign-off in content/reviews.yaml, with the hash of it as it is now.
+    A translation is signed off as its language and page: ``es/causes/caffeine``."""
+    from build_scripts.errors import report
+
+    content, hashes, _, problems = reviewable(root, today)
     if report(problems):
         print("Fix the problems above before signing off.", file=sys.stderr)
         return 1
@@ -73,9 +92,9 @@ def sign(root: Path, key: str, reviewer: str, today: dt.date) -> int:
         print(f"error: no reviewer '{reviewer}' in content/{REVIEWERS_FILE} (reviewers: {known}); "
               "a reviewer adds themselves there first", file=sys.stderr)
         return 1
-    hashes = content.hashes()
     if key not in hashes:
-        print(f"error: nothing to sign at '{key}': give an entry as causes/caffeine or a page as pages/about",
+        print(f"error: nothing to sign at '{key}': give an entry as causes/caffeine, a page as pages/about, "
+              "or a translation as es/causes/caffeine",
               file=sys.stderr)
         return 1
     path = root / "content" / SIGNOFFS_FILE
@@ -93,11 +112,9 @@ def sign(root: Path, key: str, reviewer: str, today: dt.date) -> int:
 
 def diff(root: Path, key: str) -> int:
     """What changed in ``key``'s file since its sign-off was written (git)."""
-    from build_scripts.model import load_content
-
-    content, _ = load_content(root / "content")
+    content, hashes, sources, _ = reviewable(root)
     signed = content.signoffs.get(key)
-    source = content.source_of(key)
+    source = sources.get(key)
     if signed is None or source is None:
         print(f"{key} has no sign-off to compare with.", file=sys.stderr)
         return 1
@@ -109,7 +126,7 @@ def diff(root: Path, key: str) -> int:
         return 1
     shown = subprocess.run(["git", "diff", "--stat", "-p", commit, "--", source], cwd=root, text=True)
     if shown.returncode == 0:
-        state = status(key, content.hashes()[key], content.signoffs, content.reviewers).state
+        state = status(key, hashes[key], content.signoffs, content.reviewers).state
         print(f"({key} is {'unchanged since' if state == CURRENT else 'changed since'} its sign-off, "
               f"commit {commit[:10]}.)", file=sys.stderr)
     return shown.returncode
@@ -117,11 +134,9 @@ def diff(root: Path, key: str) -> int:
 
 def report_status(root: Path, changed_only: bool = False) -> int:
     """Each entry and page: signed off and unchanged, changed since sign-off, or never reviewed."""
-    from build_scripts.model import load_content
-
-    content, _ = load_content(root / "content")
+    content, hashes, _, _ = reviewable(root)
     rows = {CURRENT: [], CHANGED: [], NONE: []}  # type: dict[str, list[str]]
-    for key, current_hash in sorted(content.hashes().items()):
+    for key, current_hash in sorted(hashes.items()):
         found = status(key, current_hash, content.signoffs, content.reviewers)
         rows[found.state].append(f"{key} ({found.reviewer['name']}, {found.date})" if found.reviewer else key)
     print(f"Changed since clinical sign-off: {len(rows[CHANGED])}")

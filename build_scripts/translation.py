@@ -22,7 +22,7 @@ from typing import Any
 from build_scripts.errors import Flaw, Loc
 from build_scripts.fields import Field, Id, Kind, ListOf, Markdown, MapOf, Obj, Ref, SignRef, Text, Url
 
-DIR = "translations"  # content/translations/<language>/ mirrors content/
+from build_scripts.model import TRANSLATIONS_DIR as DIR  # content/translations/<language>/ mirrors content/
 FROM = "translated_from"
 FROM_FIELD = Field(FROM, Text(80), help="The hash of the English this translation was made from. "
                    "`python -m build_scripts translate <language> <page> --done` writes it; do not edit it.",

@@ -225,3 +225,24 @@ def test_a_pull_request_is_told_which_translations_it_makes_stale(project: Path)
     assert result.returncode == 0, result.stderr
     assert "this change makes 1 translation(s) stale" in result.stdout
     assert "stale    causes/caffeine" in result.stdout and "causes/stress" not in result.stdout
+
+
+def test_a_reviewer_signs_off_a_translation_as_they_sign_off_an_entry(project: Path) -> None:
+    from tests.test_review import REVIEWER
+
+    (project / "content" / "reviewers.yaml").write_text(REVIEWER, encoding="utf-8")
+    env = {"BUILD_SCRIPTS_TODAY": TODAY.isoformat()}
+    result = run_cli("--root", project, "review", "sign", "es/causes/caffeine", "--reviewer", "t-reviewer", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "page: es/causes/caffeine" in (project / "content" / "reviews.yaml").read_text(encoding="utf-8")
+    language, problems = spanish(project)
+    assert problems == []
+    spanish_hashes = language.content.hashes()
+    assert language.content.review("causes/caffeine", spanish_hashes["causes/caffeine"]).current
+    english = language.content.english
+    assert english.review("causes/caffeine", english.hashes()["causes/caffeine"]).state == "none"
+    # Editing the Spanish takes it out of review; the status lists it as changed.
+    edit(project / "content" / "translations" / "es" / "causes" / "caffeine.yaml", "Es lo que más ayuda.",
+         "Es lo que suele ayudar más.")
+    status = run_cli("--root", project, "review", "status", "--changed", env=env)
+    assert "- es/causes/caffeine (Dr Test Reviewer" in status.stdout, status.stdout + status.stderr
