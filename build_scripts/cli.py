@@ -129,8 +129,12 @@ def _run(args: argparse.Namespace) -> int:
         from build_scripts.build import build
 
         status = build(root, quiet=True)
-        if status == 0:
-            print(table(score_site(root / read_config(root).site_dir, smog=True)))
+        if status == 0:  # one table per language, each in its own measure
+            scores = score_site(root / read_config(root).site_dir, smog=True)
+            by_language: dict[str, list] = {}
+            for score in scores:
+                by_language.setdefault(score.measure.name, []).append(score)
+            print("\n\n".join(table(mine) for mine in by_language.values()))
         return status
     if args.command == "schema":
         from build_scripts.build import write_schemas
