@@ -146,6 +146,9 @@ def load_language(english: Content, code: str, today: dt.date | None = None,
         problems.extend(locate(doc, translation.gaps(obj, english_data, words_only), "translation-complete",
                                levels, strict))
         merged = translation.merge(obj, english_data, words_only)
+        moved = translation.moved_addresses(obj, words_only)
+        if moved:
+            merged = translation.relink(merged, moved)
         # Where the merged data has the translation's shape (its text fields), the translation's lines.
         merged_doc = Document(rel, merged, dict(doc.lines), [], doc.text)
         problems.extend(run(Subject(kind, merged_doc, content.ctx, is_entry, content.hosts, today, language=code),

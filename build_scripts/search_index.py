@@ -6,8 +6,10 @@ the reader types, and then only what the query needs:
 
 - ``assets/search/head.json``: the page table (address, title, kind, boost), the vocabulary with
   each word's document frequency (for typo tolerance and rarity), the list of term shards, the
-  query words from the locale (stop words, question words) and the thesaurus. Fetched on the
-  first query and kept.
+  pages' language (the worker stems with that language's stemmer), the query words from the
+  locale (stop words, question words) and the thesaurus; in a language whose stemmer reads
+  accents (``WRITTEN``), also each word the pages write with accents as they write it. Fetched on
+  the first query and kept.
 - ``assets/search/t/<prefix>.json``: the postings of every word that starts with ``prefix`` (its
   first two letters, or three where two would make a large shard): for each page that has the
   word, its number (as a gap from the one before) and one integer with the word's weight on that
@@ -17,7 +19,8 @@ the reader types, and then only what the query needs:
 
 ``overrides/assets/javascripts/search-worker.js`` reads it (its header says how it ranks); the
 words go into the index as the worker splits a query (``words``), and the worker does the
-stemming, so the two never have to agree on a stemmer.
+stemming, so the two never have to agree on a stemmer. Words lose their accents ("parpado" finds
+"párpado"); the Spanish stemmer needs them ("-ación", "-logía"), so it is given the written form.
 
 Nothing is taken from the built HTML: entries give their fields, the other pages their Markdown
 (the sections Material would also leave out, ``data-search-exclude``, are left out here too).
@@ -78,9 +81,13 @@ RANKING: dict[str, Any] = {
 }
 K1, B = 1.2, 0.75  # BM25 saturation of the body's term frequency
 KINDS = {"entry": 0, "page": 1, "hub": 2}
+# Languages whose stemmer in the worker reads accents (Snowball Spanish: "-ación", "-logía", "-ía"):
+# their head maps each word the pages write with accents to its written form.
+WRITTEN = frozenset({"es"})
 
 _APOSTROPHES = re.compile(r"['\u2018\u2019\u02bc`]")
 _SPLIT = re.compile(r"[^a-z0-9]+")
+_WRITTEN_WORD = re.compile(r"[^\W_]+")
 
 
 def words(text: str, stop: Iterable[str] = ()) -> list[str]:
@@ -94,6 +101,25 @@ def words(text: str, stop: Iterable[str] = ()) -> list[str]:
     text = text.lower()
     drop = stop if isinstance(stop, (set, frozenset)) else frozenset(stop)
     return [w for w in _SPLIT.split(_APOSTROPHES.sub("", text)) if w and w not in drop]
+
+
+def written_forms(texts: Iterable[str], vocabulary: Iterable[str]) -> dict[str, str]:
+    """{word: the form the texts write it in most often}, for each word of ``vocabulary`` whose
+    commonest written form has accents ("parpado": "párpado"; a tie goes to the form without)."""
+    wanted = frozenset(vocabulary)
+    seen: dict[str, Counter[str]] = defaultdict(Counter)
+    for text in texts:
+        for token in _WRITTEN_WORD.findall(_APOSTROPHES.sub("", unicodedata.normalize("NFC", str(text)).lower())):
+            found = [token] if token.isascii() else words(token)
+            if len(found) == 1 and found[0] in wanted:
+                seen[found[0]][token] += 1
+    out = {}
+    for word in sorted(seen):
+        forms = seen[word]
+        best = max(sorted(forms), key=lambda f: forms[f])  # sorted: the form without accents first
+        if best != word:
+            out[word] = best
+    return out
 
 
 @dataclass
@@ -334,18 +360,25 @@ def index_files(docs: list[Doc], language: Mapping[str, Any], thesaurus: list[li
             [[d.summary, [list(s) for s in d.sections]] for d in docs[start:start + BUCKET]])
     number = {d.url: n for n, d in enumerate(docs) if not d.parent}
     version = hashlib.sha256("".join(files[k] for k in sorted(files)).encode()).hexdigest()[:12]
-    files[HEAD] = _json({
+    code = str(language.get("language") or "en")
+    head: dict[str, Any] = {
         "version": version,
         "bucket": BUCKET,
         "topic": TOPIC_MASK,
         "ranking": RANKING,
+        "language": code,
         "pages": [[d.url, d.title, KINDS[d.kind], d.boost, *([number[d.parent]] if d.parent else [])] for d in docs],
         "shards": sorted(shards),
         "vocabulary": {word: len(postings[word]) for word in sorted(postings)},
         "stop_words": sorted(stop),
         "question_words": sorted(str(w) for w in query["question_words"]),
         "thesaurus": [[" ".join(words(term, stop)) for term in group] for group in thesaurus],
-    })
+    }
+    if code in WRITTEN:
+        texts = [text for doc in docs for field_texts in doc.fields.values() for text in field_texts]
+        head["written"] = written_forms([*texts, *(term for group in thesaurus for term in group)],
+                                        [*postings, *(w for g in head["thesaurus"] for t in g for w in t.split())])
+    files[HEAD] = _json(head)
     return files
 
 

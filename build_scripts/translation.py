@@ -159,6 +159,33 @@ def merge(kind: Kind, english: Any, words: Any) -> Any:
     return copy.deepcopy(english)
 
 
+def moved_addresses(obj: Obj, words: Any) -> dict[str, str]:
+    """The English addresses a translation replaces with the publisher's page in its language
+    (a source given in Spanish): other fields that name the English address (a rating's source)
+    are pointed at the new one, so they still name one of the entry's sources."""
+    out: dict[str, str] = {}
+    if not isinstance(words, Mapping):
+        return out
+    for f in obj.fields:
+        wk = words_kind(f.kind)
+        if isinstance(wk, Keyed) and isinstance(f.kind, ListOf) and isinstance(f.kind.item, Obj) \
+                and isinstance(dict(_fields(f.kind.item)).get(wk.key), Url) and isinstance(words.get(f.name), Mapping):
+            out.update({old: mine[wk.key] for old, mine in words[f.name].items()
+                        if isinstance(mine, Mapping) and isinstance(mine.get(wk.key), str)})
+    return out
+
+
+def relink(value: Any, moved: Mapping[str, str]) -> Any:
+    """``value`` with every text that is exactly a moved address replaced by its new address."""
+    if isinstance(value, str):
+        return moved.get(value, value)
+    if isinstance(value, dict):
+        return {k: relink(v, moved) for k, v in value.items()}
+    if isinstance(value, list):
+        return [relink(v, moved) for v in value]
+    return value
+
+
 def gaps(kind: Kind, english: Any, words: Any, loc: Loc = ()) -> Iterator[Flaw]:
     """What a translation leaves out that the English has ('translation-complete'), and what it
     has that the English has not, left from an older version of it ('translation-shape'), each at

@@ -246,3 +246,21 @@ def test_a_reviewer_signs_off_a_translation_as_they_sign_off_an_entry(project: P
          "Es lo que suele ayudar más.")
     status = run_cli("--root", project, "review", "status", "--changed", env=env)
     assert "- es/causes/caffeine (Dr Test Reviewer" in status.stdout, status.stdout + status.stderr
+
+
+def test_a_source_given_in_spanish_replaces_the_english_one_everywhere_it_is_named(project: Path) -> None:
+    path = project / "content" / "translations" / "es" / "treatments" / "stretching.yaml"
+    english = yaml.safe_load((project / "content" / "treatments" / "stretching.yaml").read_text(encoding="utf-8"))
+    rated = english["evidence"]["source"]
+    spanish_url = "https://medlineplus.gov/spanish/ency/article/003193.htm"
+    host = rated.split("/")[2]
+    if host != "medlineplus.gov":  # give the Spanish page on the rated source's own host
+        spanish_url = rated.rstrip("/") + "/es/"
+    with path.open("a", encoding="utf-8") as out:
+        out.write(f"sources:\n  {rated}:\n    title: Calambres\n    url: {spanish_url}\n")
+    language, problems = spanish(project)
+    assert problems == [], problems
+    merged = language.content.entries["treatment"]["stretching"].data
+    assert merged["evidence"]["source"] == spanish_url
+    source = next(s for s in merged["sources"] if s["url"] == spanish_url)
+    assert source["title"] == "Calambres" and "language" not in source
