@@ -205,6 +205,9 @@ _HTML_LANG = re.compile(r"""<html\b[^>]*?\slang\s*=\s*["']?([A-Za-z][\w-]*)""", 
 
 
 _UNTRANSLATED = '<meta name="translation" content="missing">'
+# A generated page that is a list of names and links (the A to Z), not prose: a reading formula
+# would score the names' length, not how easy the page is to read.
+NOT_PROSE = '<meta name="reading" content="names">'
 
 
 def page_language(html_text: str) -> str:
@@ -254,6 +257,8 @@ def _score_file(job: tuple[Path, str, bool]) -> Score | None:
     path, page, smog = job
     html_text = path.read_text(encoding="utf-8")
     text = page_text(html_text)
+    if NOT_PROSE in html_text:
+        return None
     # A page not translated yet is in English, whatever its site's language (language.py).
     language = REFERENCE_LANGUAGE if _UNTRANSLATED in html_text else page_language(html_text)
     return score_text(page, text, smog, language) if text else None

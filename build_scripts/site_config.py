@@ -9,6 +9,7 @@ resolve as in mkdocs.yml because both files are in the project's folder.
 from __future__ import annotations
 
 import json
+from urllib.parse import urlsplit
 from typing import Any
 
 from build_scripts.config import SiteConfig
@@ -70,7 +71,11 @@ def site_config(content: Content, config: SiteConfig, languages: list[str] | Non
         data.update(site_url=config.site_url, docs_dir=config.docs_dir,
                     edit_uri=f"edit/main/{content.prefix}/pages/")
     if len(languages) > 1:
-        root = config.site_url if config.language == languages[0] else config.site_url.rstrip("/").rsplit("/", 1)[0] + "/"
+        # Each language's root as a path on this host, not a full address: the theme's script fetches
+        # each language's sitemap from it, and a preview or a test server must not call the real site.
+        root = urlsplit(config.site_url).path or "/"
+        if config.language != languages[0]:
+            root = root.rstrip("/").rsplit("/", 1)[0] + "/"
         data["extra"]["alternate"] = [{"name": LANGUAGE_NAMES.get(code, code), "lang": code,
                                        "link": root if code == languages[0] else f"{root}{code}/"}
                                       for code in languages]

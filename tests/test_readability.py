@@ -10,7 +10,7 @@ import textstat
 
 from build_scripts.readability import (MAX_GRADE, TARGET_MEDIAN, measure, median_grade, page_language,
                                     page_text, score_site, score_text, table)
-from tests.conftest import copy_project, run_cli
+from tests.conftest import ROOT, copy_project, run_cli
 
 HARD = (
     "Electrophysiological characterisation of spontaneous fasciculation potentials necessitates "
@@ -131,3 +131,15 @@ def test_each_language_has_its_own_measure_and_direction() -> None:
 def test_a_page_is_scored_in_the_language_it_says_it_is_in() -> None:
     assert page_language('<!doctype html>\n<html lang="es" class="no-js"><head>') == "es"
     assert page_language("<html><body><p lang='fr'>x</p>") == "en"
+
+
+def test_a_list_of_names_is_not_scored_as_prose(tmp_path: Path) -> None:
+    from build_scripts.readability import NOT_PROSE
+
+    page = "<html lang='en'><head>{meta}</head><body><article><h1>A to Z</h1><p>{text}</p></article></body></html>"
+    for name, meta in (("names", NOT_PROSE), ("prose", "")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "index.html").write_text(page.format(meta=meta, text=HARD_EN), encoding="utf-8")
+    assert [s.page for s in score_site(tmp_path)] == ["prose/"]
+    a_to_z = (ROOT / "build_scripts" / "templates" / "a-z.md.j2").read_text(encoding="utf-8")
+    assert "reading: names" in a_to_z
