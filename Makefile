@@ -12,8 +12,8 @@ NODE_STAMP := node_modules/.installed
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
-serve: $(PY_STAMP) ## Serve the site at http://127.0.0.1:8000/muscle-twitch-guide/, rebuilding on every change under content/
-	$(PY) -m build_scripts serve
+serve: $(PY_STAMP) ## Serve the site at http://127.0.0.1:8000/muscle-twitch-guide/, rebuilding on every change under content/ (LANGUAGE=es: the Spanish pages, at .../es/)
+	$(PY) -m build_scripts serve $(if $(LANGUAGE),--language $(LANGUAGE))
 
 build: $(PY_STAMP) ## Validate content/ and build the site into site/
 	$(PY) -m build_scripts build

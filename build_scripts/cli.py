@@ -33,6 +33,8 @@ def main(argv: list[str] | None = None) -> int:
 
     serve = sub.add_parser("serve", help="regenerate on every change under content/ and live-reload")
     serve.add_argument("--addr", default=os.environ.get("SERVE_ADDR", "127.0.0.1:8000"))
+    serve.add_argument("--language", default=os.environ.get("SERVE_LANGUAGE", "en"),
+                       help="the language to preview, such as es (served under its own path, /es/)")
 
     report_ = sub.add_parser("report", help="build the site, then print each page's reading level and the median")
     report_.add_argument("--due", action="store_true",
@@ -110,7 +112,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "serve":
         from build_scripts.serve import serve
 
-        return serve(root, args.addr)
+        return serve(root, args.addr, args.language)
     if args.command == "report" and args.translations:
         from build_scripts.translate import report_translations
 

@@ -41,6 +41,7 @@ class SiteConfig:
     site_dir: str
     use_directory_urls: bool = True
     language: str = "en"  # the language of the pages this config builds (build.language_config)
+    markdown_extensions: tuple[Any, ...] = ()  # as mkdocs.yml lists them (site_config.py words the toc's link)
 
     def edit_url(self, path: str) -> str:
         """Link that opens ``path`` (relative to the repository) in GitHub's editor."""
@@ -57,4 +58,5 @@ def read_config(root: Path) -> SiteConfig:
         docs_dir=str(data.get("docs_dir") or "docs"),
         site_dir=str(data.get("site_dir") or "site"),
         use_directory_urls=data.get("use_directory_urls", True) is not False,
+        markdown_extensions=tuple(data.get("markdown_extensions") or ()),
     )

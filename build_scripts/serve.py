@@ -13,7 +13,9 @@ import time
 from pathlib import Path
 
 from build_scripts.config import read_config
-from build_scripts.build import MKDOCS_CONFIG, generate, mkdocs_env
+from build_scripts.build import generate, language_config, mkdocs_env
+from build_scripts.site_config import FILE as SITE_CONFIG_FILE
+from build_scripts.words import REFERENCE
 
 POLL_SECONDS = 0.3
 WATCHED = ("content", "build_scripts/templates")
@@ -34,14 +36,18 @@ def _stop(signum: int, frame: object) -> None:
     raise KeyboardInterrupt  # so the finally below stops the MkDocs server too
 
 
-def serve(root: Path, addr: str) -> int:
+def serve(root: Path, addr: str, language: str = REFERENCE) -> int:
+    """Preview one language (``language``: another language's pages are served at its own path,
+    as /muscle-twitch-guide/es/); the generator keeps every language's pages up to date."""
     signal.signal(signal.SIGTERM, _stop)  # a terminated preview must not leave MkDocs running
     _, status = generate(root)
     config = read_config(root)
+    if language != REFERENCE:
+        config = language_config(config, language)
     if status and not (root / config.docs_dir / "index.md").is_file():
         return status
     command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty", "--dev-addr", addr,
-               "--config-file", MKDOCS_CONFIG]
+               "--config-file", SITE_CONFIG_FILE.format(language=language)]
     server = subprocess.Popen(command, cwd=root, env=mkdocs_env(root))
     path = config.site_url.split("://", 1)[-1].partition("/")[2]
     print(f"Serving on http://{addr}/{path} (Ctrl+C to stop). Watching {', '.join(WATCHED)}.", file=sys.stderr)

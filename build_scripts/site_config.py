@@ -66,6 +66,13 @@ def site_config(content: Content, config: SiteConfig, languages: list[str] | Non
                                 *(f"/{page}" for page in content.outside_menu)]) + "\n",
         "extra": {"words": theme, "edit_base": config.edit_url("")},
     }
+    # The heading links' tooltip, in the page's language: MkDocs takes the list of extensions whole
+    # (INHERIT replaces a list), so it is written out again with the locale's word.
+    if content.words.get("permalink_title") and config.markdown_extensions:
+        data["markdown_extensions"] = [
+            {"toc": dict(item["toc"], permalink_title=content.words["permalink_title"])}
+            if isinstance(item, dict) and isinstance(item.get("toc"), dict) else item
+            for item in config.markdown_extensions]
     languages = languages or [config.language]
     if config.language != languages[0]:
         data.update(site_url=config.site_url, docs_dir=config.docs_dir,

@@ -80,6 +80,7 @@ def test_each_language_has_its_sitemap_with_alternates_and_its_api(built_project
 def test_the_spanish_pages_are_in_spanish(built_project: Path) -> None:
     spanish = (built_project / "site" / OTHER / "causes" / "caffeine" / "index.html").read_text(encoding="utf-8")
     assert "Cafeína" in spanish and "Cuándo" in spanish
+    assert 'title="Enlace a esta sección"' in spanish and "Link to this section" not in spanish  # the theme's words too
     assert "112 (Europa), 911" in (built_project / "site" / OTHER / "when-to-get-help" / "index.html").read_text(
         encoding="utf-8")
 
