@@ -270,7 +270,9 @@ def executable_parts(root: Path) -> list[str]:
             if attrs.get("src"):
                 src = attrs["src"] or ""
                 path = None if urlsplit(src).scheme or src.startswith("//") else site_file(site, prefix, page, src)
-                if path is None or not path.is_file() or not path.relative_to(site).as_posix().startswith("assets/"):
+                # The theme's assets, at the site's root or under a language's folder (es/assets/).
+                if path is None or not path.is_file() or not re.match(r"([a-z]{2}/)?assets/",
+                                                                       path.relative_to(site).as_posix()):
                     found.append(f"{rel}: <script src={src!r}> is not one of the site's own assets")
             elif attrs.get("type") in ("application/json", "application/ld+json"):
                 json.loads(code)  # data (the theme's config, the navigator's index, JSON-LD): never run

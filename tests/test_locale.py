@@ -30,7 +30,7 @@ PSEUDO = str.maketrans("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
 # Kept as written: {placeholders} the generator fills in, and HTML tags (<a href="{help}">).
 KEEP = re.compile(r"(\{[^{}]*\}|<[^<>]*>)")
 # Front-matter keys no reader sees (the theme reads them, or search indexes them unseen).
-HIDDEN_KEYS = {"source", "entry_type", "about_type", "tags", "generated", "search",
+HIDDEN_KEYS = {"source", "entry_type", "about_type", "tags", "generated", "search", "not_prose", "translation",
                "last_reviewed", "next_review_due"}
 ENGLISH = re.compile(r"[A-Za-z]{3,}")
 

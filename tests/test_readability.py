@@ -142,4 +142,4 @@ def test_a_list_of_names_is_not_scored_as_prose(tmp_path: Path) -> None:
         (tmp_path / name / "index.html").write_text(page.format(meta=meta, text=HARD_EN), encoding="utf-8")
     assert [s.page for s in score_site(tmp_path)] == ["prose/"]
     a_to_z = (ROOT / "build_scripts" / "templates" / "a-z.md.j2").read_text(encoding="utf-8")
-    assert "reading: names" in a_to_z
+    assert "not_prose: true" in a_to_z
