@@ -168,11 +168,22 @@ def load_language(english: Content, code: str, today: dt.date | None = None,
                 content.ctx.lists[n] = {str(i["id"]): str(i.get("label", i["id"])) for i in content.taxonomy[n]}
         else:
             content.glossary = list(merged.get("terms") or [])
+    locale = _load_mapping(root / words.LOCALES_DIR / f"{code}.yaml", f"{root.name}/{words.LOCALES_DIR}/{code}.yaml",
+                           problems)
+    if locale is not None:
+        problems.extend(run(Subject("locale", locale, content.ctx, language=code), levels, strict))
+        content.words = locale.data
+        ignored = words.ignored_by_search(locale.data)
+        if ignored is not None:  # the thesaurus rule reads them
+            content.ctx.lists["search-stop-words"] = ignored
+
     content.thesaurus = []
     if (folder / THESAURUS_FILE).is_file():
         doc = _load_mapping(folder / THESAURUS_FILE, f"{shown}/{THESAURUS_FILE}", problems)
         if doc is not None:
             problems.extend(locate(doc, THESAURUS.flaws(doc.data, (), content.ctx), "value-kind", levels, strict))
+            problems.extend(run(Subject("thesaurus", doc, content.ctx, False, content.hosts, today, language=code),
+                                levels, strict))
             content.thesaurus = [[str(t) for t in g["terms"]] for g in doc.data.get("groups") or []
                                  if isinstance(g, dict) and isinstance(g.get("terms"), list)]
 
@@ -193,12 +204,6 @@ def load_language(english: Content, code: str, today: dt.date | None = None,
                 problems.append(Problem(f"{shown}/{etype.folder}/{path.name}", 1, "", f"no English {etype.name} "
                                         f"'{path.stem}' (content/{etype.folder}/{path.name}): remove this translation, or "
                                         "rename it to the English file's name", rule="translation-shape"))
-
-    locale = _load_mapping(root / words.LOCALES_DIR / f"{code}.yaml", f"{root.name}/{words.LOCALES_DIR}/{code}.yaml",
-                           problems)
-    if locale is not None:
-        problems.extend(run(Subject("locale", locale, content.ctx, language=code), levels, strict))
-        content.words = locale.data
 
     for path, rel in page_files(root):
         key = rel.removeprefix(f"{root.name}/").removesuffix(".md")

@@ -194,10 +194,9 @@ def load_content(root: Path, today: dt.date | None = None, strict: bool = False,
                                                 if (value := _leaf(locale.data, path)) is not None}
         titles = locale.data.get("nav")
         content.ctx.lists["nav-titles"] = {str(k): str(v) for k, v in titles.items()} if isinstance(titles, dict) else {}
-        query = (locale.data.get("search") or {}).get("query") if isinstance(locale.data.get("search"), dict) else None
-        if isinstance(query, dict):  # words the search box ignores: a thesaurus term must be more than these
-            content.ctx.lists["search-stop-words"] = {str(w): str(w) for key in ("stop_words", "question_words")
-                                                      for w in query.get(key) or []}
+        ignored = words.ignored_by_search(locale.data)
+        if ignored is not None:  # words the search box ignores: a thesaurus term must be more than these
+            content.ctx.lists["search-stop-words"] = ignored
 
     nav = _load_mapping(root / NAV_FILE, f"{shown}/{NAV_FILE}", problems)
     if nav is not None:

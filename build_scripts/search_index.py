@@ -79,6 +79,10 @@ RANKING: dict[str, Any] = {
     "min_share": 0.02,  # results scoring under this share of the best are left out
     "max_results": 20, "max_sections": 3,
 }
+# What a language's index sets beside RANKING (tuned on that language's tuning queries only).
+# rare_typo: a query word that one page only uses (a misspelling among its search terms,
+# "fasiculaciones") also finds the words a typo away that at least this many pages use.
+LANGUAGE_RANKING: dict[str, dict[str, Any]] = {"es": {"rare_typo": 5}}
 K1, B = 1.2, 0.75  # BM25 saturation of the body's term frequency
 KINDS = {"entry": 0, "page": 1, "hub": 2}
 # Languages whose stemmer in the worker reads accents (Snowball Spanish: "-ación", "-logía", "-ía"):
@@ -365,7 +369,7 @@ def index_files(docs: list[Doc], language: Mapping[str, Any], thesaurus: list[li
         "version": version,
         "bucket": BUCKET,
         "topic": TOPIC_MASK,
-        "ranking": RANKING,
+        "ranking": {**RANKING, **LANGUAGE_RANKING.get(code, {})},
         "language": code,
         "pages": [[d.url, d.title, KINDS[d.kind], d.boost, *([number[d.parent]] if d.parent else [])] for d in docs],
         "shards": sorted(shards),

@@ -43,6 +43,16 @@ def levels(words: Mapping[str, Any], order: tuple[str, ...]) -> tuple[Level, ...
                        str(care[key]["now"]).format(numbers=numbers)) for key in order if key in care)
 
 
+def ignored_by_search(locale: Mapping[str, Any]) -> dict[str, str] | None:
+    """The words a language's search box ignores (its stop and question words), or None if the
+    locale does not say: a thesaurus term must be more than these."""
+    search = locale.get("search")
+    query = search.get("query") if isinstance(search, Mapping) else None
+    if not isinstance(query, Mapping):
+        return None
+    return {str(w): str(w) for key in ("stop_words", "question_words") for w in query.get(key) or []}
+
+
 def long_date(words: Mapping[str, Any], day: Any) -> str:
     """A date written out, as the language writes it: '21 November 2026'."""
     return str(words["date"]["long"]).format(day=day.day, month=words["date"]["months"][day.month - 1], year=day.year)

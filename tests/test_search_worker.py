@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.search_index import FOLDER, HEAD, shard_key
+from build_scripts.search_index import FOLDER, HEAD, shard_key, words
 from tests.conftest import ROOT
 from tests.search_eval import FIRST_QUERIES, NODE_RUNNER, QUERIES, TOP, WORKER, hit_rate, load_queries, report, run_node
 
@@ -130,6 +130,41 @@ def test_stemmer_is_snowball_english() -> None:
                           "console.log(JSON.stringify(process.argv.slice(1).map(w.stem)))", *words))
     differ = {w for (w, want), stem in zip(lines, got) if stem != want}
     assert differ == STEM_EXCEPTIONS
+
+
+def test_stemmer_is_snowball_spanish() -> None:
+    """The worker's Spanish stemmer gives snowballstemmer 3.1.1's stem for every word of
+    tests/search/stems-es.txt (the Spanish pages' words and forms made from them), accents and all."""
+    path = Path(__file__).parent / "search" / "stems-es.txt"
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    assert len(rows) >= 5000
+    differ = json.loads(node(f"const w = require({json.dumps(str(WORKER))}); const fs = require('fs');"
+                             f" console.log(JSON.stringify(fs.readFileSync({json.dumps(str(path))}, 'utf8').split('\\n')"
+                             " .filter(l => l && l[0] !== '#').map(l => l.split('\\t'))"
+                             " .filter(r => w.stemEs(r[0]) !== r[1]).map(r => [r[0], r[1], w.stemEs(r[0])])))"))
+    assert differ == []
+
+
+def test_each_index_says_its_language_and_spanish_search_ignores_accents(built_project: Path) -> None:
+    """The head names the pages' language, so the worker stems Spanish as Spanish; a Spanish
+    head also gives the words the pages write with accents as written (the stemmer reads
+    "-ación"), and a query finds the same pages with its accents or without them."""
+    site = built_project / "site"
+    english = json.loads((site / HEAD).read_text(encoding="utf-8"))
+    spanish = json.loads((site / "es" / HEAD).read_text(encoding="utf-8"))
+    assert english["language"] == "en" and "written" not in english
+    assert spanish["language"] == "es"
+    assert spanish["written"]["parpado"] == "párpado" and spanish["written"]["fasciculacion"] == "fasciculación"
+    thesaurus = {w for group in spanish["thesaurus"] for term in group for w in term.split()}
+    assert all(words(form) == [w] and w in {*spanish["vocabulary"], *thesaurus} for w, form in spanish["written"].items())
+    queries = ["párpado", "parpado", "fasciculación", "fasciculacion", "fasciculaciones", "qué es la ELA", "que es la ela"]
+    out = subprocess.run(["node", str(NODE_RUNNER), str(WORKER), str(site / "es")],
+                         input="".join(json.dumps(q) + "\n" for q in queries),
+                         capture_output=True, text=True, check=True, timeout=60).stdout
+    pages = [json.loads(line)["pages"][:5] for line in out.splitlines()]
+    assert pages[0] == pages[1] and "causes/eyelid-twitching/" in pages[0][:3]
+    assert pages[2] == pages[3] and set(pages[3][:3]) & set(pages[4][:3])
+    assert pages[5] == pages[6] and "causes/als-mnd/" in pages[5][:3]
 
 
 def test_typos_and_sounds() -> None:

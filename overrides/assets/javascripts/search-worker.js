@@ -13,12 +13,20 @@
  * Understanding a query:
  * - words: lower case, accents dropped, apostrophes joined; the locale's stop and question words
  *   are left out ("why is my eye twitching" looks for "eye twitching");
- * - stems: the Snowball English (Porter2) stemmer, so "cramps", "cramping" and "cramp" are one word
- *   (with Snowball 3's "-ogist" and "add"; tests/search/stems.txt holds the reference stems);
+ * - stems: the Snowball stemmer of the index's language (head.json's "language"): English (Porter2),
+ *   so "cramps", "cramping" and "cramp" are one word (with Snowball 3's "-ogist" and "add";
+ *   tests/search/stems.txt holds the reference stems), or Spanish, so "fasciculaciones" and
+ *   "fasciculación" are one word (tests/search/stems-es.txt). The Spanish stemmer reads accents
+ *   ("-ación", "-logía", "-ía") while words come accent-free ("parpado" finds "párpado"), so it is
+ *   given the word as the pages write it (head.json's "written": "parpado" -> "párpado") and its
+ *   stem is folded; a word and its plural are one word where Snowball leaves them apart ("ojo",
+ *   "ojos"), and a verb's changed stem vowel ("tiembla", "temblar") counts as a related stem;
  * - typos: a word the site does not use is matched to the site's words within 1 edit (4 to 7
- *   letters) or 2 (8 or more; a swap of two letters is one edit), the most frequent first;
- * - thesaurus (content/thesaurus.yaml): a word or phrase in a group also finds the group's other
- *   words ("lockjaw" finds tetanus), ranked a little lower;
+ *   letters) or 2 (8 or more; a swap of two letters is one edit), the most frequent first; where the
+ *   index's ranking sets rare_typo (Spanish), so is a word only one page uses (a misspelling in its
+ *   search terms) to far commoner words;
+ * - thesaurus (content/thesaurus.yaml, content/translations/<language>/thesaurus.yaml): a word or
+ *   phrase in a group also finds the group's other words ("lockjaw" finds tetanus), ranked a little lower;
  * - the last word, while it is being typed, also finds the words it begins.
  *
  * Ranking: each page scores the rarity of each query word times the word's weight on the page
@@ -40,12 +48,15 @@
   var stems = {};       /* stem -> [vocabulary words] */
   var stemOf = {};      /* vocabulary word -> stem */
   var stop = null, questions = null, thesaurus = [];
+  var stemmer = null;   /* the index language's stemmer */
+  var written = {};     /* a word -> as the pages write it, with its accents (for a stemmer that reads them) */
 
   /* ---- words ------------------------------------------------------------------------------ */
 
+  function fold(text) { return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, ""); }
+
   function words(text) {
-    return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
-      .replace(/['\u2018\u2019\u02bc`]/g, "").split(/[^a-z0-9]+/).filter(Boolean);
+    return fold(text).toLowerCase().replace(/['\u2018\u2019\u02bc`]/g, "").split(/[^a-z0-9]+/).filter(Boolean);
   }
 
   /* ---- Snowball English (Porter2) stemmer ------------------------------------------------- */
@@ -157,6 +168,139 @@
     };
   })();
 
+  /* ---- Snowball Spanish stemmer ----------------------------------------------------------- */
+
+  var stemEs = (function () {
+    function vowel(c) { return "aeiouáéíóúü".indexOf(c) >= 0; }
+    function list(s) { return s.split("|").sort(function (a, b) { return b.length - a.length; }); }
+    /* The longest of `suffixes` that ends w and starts at `from` or later ("" if none). */
+    function longest(w, suffixes, from) {
+      for (var i = 0; i < suffixes.length; i++) {
+        var s = suffixes[i];
+        if (w.length - s.length >= (from || 0) && w.slice(-s.length) === s) return s;
+      }
+      return "";
+    }
+    var PRONOUN = list("me|se|sela|selo|selas|selos|la|le|lo|las|les|los|nos");
+    var BEFORE_PRONOUN = list("iéndo|ándo|ár|ér|ír|ando|iendo|ar|er|ir|yendo");
+    var UNACCENT = { "á": "a", "é": "e", "í": "i", "ó": "o", "ú": "u" };
+    /* Standard suffixes, by what is done with them (see the Snowball description). */
+    var STANDARD = {};
+    [["anza|anzas|ico|ica|icos|icas|ismo|ismos|able|ables|ible|ibles|ista|istas|oso|osa|osos|osas|amiento|amientos|imiento|imientos", 1],
+     ["adora|ador|ación|adoras|adores|aciones|acion|ante|antes|ancia|ancias", 2],
+     ["logía|logías", 3], ["ución|uciones|ucion", 4], ["encia|encias", 5], ["amente", 6], ["mente", 7],
+     ["idad|idades", 8], ["iva|ivo|ivas|ivos", 9]].forEach(function (g) {
+      g[0].split("|").forEach(function (s) { STANDARD[s] = g[1]; });
+    });
+    var STANDARD_LIST = list(Object.keys(STANDARD).join("|"));
+    var Y_VERB = list("ya|ye|yan|yen|yeron|yendo|yo|yó|yas|yes|yais|yamos");
+    var VERB = list("en|es|éis|emos|arían|arías|arán|arás|aríais|aría|aréis|aríamos|aremos|ará|aré|erían|erías|" +
+      "erán|erás|eríais|ería|eréis|eríamos|eremos|erá|eré|irían|irías|irán|irás|iríais|iría|iréis|iríamos|iremos|" +
+      "irá|iré|aba|ada|ida|ía|ara|iera|ad|ed|id|ase|iese|aste|iste|an|aban|ían|aran|ieran|asen|iesen|aron|ieron|" +
+      "ado|ido|ando|iendo|ió|ar|er|ir|as|abas|adas|idas|ías|aras|ieras|ases|ieses|ís|áis|abais|íais|arais|ierais|" +
+      "aseis|ieseis|asteis|isteis|ados|idos|amos|ábamos|íamos|imos|áramos|iéramos|iésemos|ásemos");
+    var GU = { "en": 1, "es": 1, "éis": 1, "emos": 1 };
+    var RESIDUAL = list("os|a|o|á|í|ó|e|é");
+
+    function regions(w) {
+      var n = w.length, rv = n, r1 = n, r2 = n, i;
+      if (n >= 2) {
+        if (!vowel(w[1])) { for (i = 2; i < n; i++) if (vowel(w[i])) { rv = i + 1; break; } }
+        else if (vowel(w[0])) { for (i = 2; i < n; i++) if (!vowel(w[i])) { rv = i + 1; break; } }
+        else rv = Math.min(3, n);
+      }
+      for (i = 1; i < n; i++) if (!vowel(w[i]) && vowel(w[i - 1])) { r1 = i + 1; break; }
+      for (i = r1 + 1; i < n; i++) if (!vowel(w[i]) && vowel(w[i - 1])) { r2 = i + 1; break; }
+      return [rv, r1, r2];
+    }
+
+    return function (word) {
+      var w = word, rs = regions(w), rv = rs[0], r1 = rs[1], r2 = rs[2], s, t, k, done;
+      /* Step 0: an attached pronoun after a gerund or infinitive */
+      s = longest(w, PRONOUN);
+      if (s) {
+        var verb = w.slice(0, -s.length);
+        t = longest(verb, BEFORE_PRONOUN);
+        if (t && verb.length - t.length >= rv) {
+          if (t === "yendo") { if (verb.slice(-6, -5) === "u") w = verb; }
+          else w = verb.slice(0, -t.length) + t.replace(/[áéí]/, function (c) { return UNACCENT[c]; });
+        }
+      }
+      /* Step 1: standard suffix */
+      s = longest(w, STANDARD_LIST);
+      k = STANDARD[s];
+      done = false;
+      if (k) {
+        var at = w.length - s.length;
+        if (k === 6 ? at >= r1 : at >= r2) {
+          done = true;
+          w = w.slice(0, at) + (k === 3 ? "log" : k === 4 ? "u" : k === 5 ? "ente" : "");
+          var more = k === 2 ? ["ic"] : k === 6 ? ["ic", "ad", "os", "iv"] : k === 7 ? ["able", "ible", "ante"]
+            : k === 8 ? ["abil", "ic", "iv"] : k === 9 ? ["at"] : [];
+          t = longest(w, more);
+          if (t && w.length - t.length >= r2) {
+            w = w.slice(0, -t.length);
+            if (k === 6 && t === "iv" && /at$/.test(w) && w.length - 2 >= r2) w = w.slice(0, -2);
+          }
+        }
+      }
+      /* Step 2a and 2b: verb suffixes (in RV) */
+      if (!done) {
+        s = longest(w, Y_VERB, rv);
+        if (s && w.slice(-s.length - 1, -s.length) === "u") { w = w.slice(0, -s.length); done = true; }
+      }
+      if (!done) {
+        s = longest(w, VERB, rv);
+        if (s) {
+          w = w.slice(0, -s.length);
+          if (GU[s] && /gu$/.test(w)) w = w.slice(0, -1);
+        }
+      }
+      /* Step 3: residual suffix */
+      s = longest(w, RESIDUAL, rv);
+      if (s) {
+        w = w.slice(0, -s.length);
+        if ((s === "e" || s === "é") && /gu$/.test(w) && w.length - 1 >= rv) w = w.slice(0, -1);
+      }
+      return w.replace(/[áéíóú]/g, function (c) { return UNACCENT[c]; });
+    };
+  })();
+
+  /* Each language's stemmer; a language with none is matched word for word. The Spanish one is
+   * given the word as the pages write it (else as the reader typed it), and its stem is folded;
+   * a word and its plural, which Snowball can leave apart ("ojo", "ojos"; "pie", "pies";
+   * "muscular", "musculares"), have the stem of the singular (where the site uses it). */
+  function used(w) { return head.vocabulary.hasOwnProperty(w); }
+  function stemSpanish(w, typed) { return fold(stemEs(written.hasOwnProperty(w) ? written[w] : typed || w)); }
+  var STEMMERS = {
+    en: function (w) { return stem(w); },
+    es: function (w, typed) {
+      if (/s$/.test(w) && used(w.slice(0, -1))) return stemSpanish(w.slice(0, -1));
+      if (/es$/.test(w) && used(w.slice(0, -2))) return stemSpanish(w.slice(0, -2));
+      if (!used(w) && used(w + "s")) return STEMMERS.es(w + "s");
+      if (!used(w) && used(w + "es")) return STEMMERS.es(w + "es");
+      return stemSpanish(w, typed);
+    }
+  };
+  function identity(w) { return w; }
+  /* A stem with its stressed vowel as in the verb's other forms, for languages whose verbs change it. */
+  var PLAIN = {
+    es: function (s) { return s.replace(/ie/g, "e").replace(/([^gq])ue/g, "$1o"); }
+  };
+  var plain = null, plainOf = {};
+
+  function stemWord(w, typed) { return stemmer(w, typed); }
+
+  /* The query's words typed with accents: {word: as typed}. */
+  function typedForms(text) {
+    var out = {};
+    (text.toLowerCase().match(/[\p{L}\p{N}'\u2018\u2019\u02bc`]+/gu) || []).forEach(function (t) {
+      var w = words(t), as = t.replace(/['\u2018\u2019\u02bc`]/g, "");
+      if (w.length === 1 && w[0] !== as) out[w[0]] = as;
+    });
+    return out;
+  }
+
   /* ---- typos ------------------------------------------------------------------------------ */
 
   /* Edit distance (insert, delete, substitute, or swap two neighbours), or max + 1 beyond max. */
@@ -191,11 +335,11 @@
   }
   var sounds = null;
 
-  function closest(word, keyOf) {
+  function closest(word, keyOf, skip) {
     var max = allowed(word), found = [], best = max + 1, key = keyOf(word);
     if (!max) return found;
     for (var w in head.vocabulary) {
-      if (w.length < 3) continue;
+      if (w.length < 3 || (skip && stemOf[w] === skip)) continue;
       var d = distance(key, keyOf(w), Math.min(max, best));
       if (d > max || d > best) continue;
       if (d < best) { best = d; found = []; }
@@ -205,12 +349,12 @@
   }
 
   /* The site's words a typo may stand for: the closest in spelling (or else in sound), the most
-   * frequent of those first. */
-  function corrections(word) {
-    var found = closest(word, function (w) { return w; });
+   * frequent of those first. `skip`: a stem whose words are not typos of the word. */
+  function corrections(word, skip) {
+    var found = closest(word, function (w) { return w; }, skip);
     if (!found.length) {
       if (!sounds) { sounds = {}; for (var w in head.vocabulary) sounds[w] = sound(w); }
-      found = closest(word, function (w) { return sounds[w] || sound(w); });
+      found = closest(word, function (w) { return sounds[w] || sound(w); }, skip);
     }
     found.sort(function (a, b) { return head.vocabulary[b] - head.vocabulary[a]; });
     return found.slice(0, 3);
@@ -232,13 +376,17 @@
         R = head.ranking;
         stop = new Set(head.stop_words);
         questions = new Set(head.question_words);
+        stemmer = STEMMERS.hasOwnProperty(head.language || "en") ? STEMMERS[head.language || "en"] : identity;
+        written = head.written || {};
+        plain = PLAIN[head.language] || null;
         Object.keys(head.vocabulary).forEach(function (w) {
-          var s = stem(w);
+          var s = stemWord(w);
           stemOf[w] = s;
           (stems[s] = stems[s] || []).push(w);
+          if (plain) plainOf[s] = plain(s);
         });
         thesaurus = head.thesaurus.map(function (group) {
-          return group.map(function (term) { return term.split(" ").filter(Boolean).map(stem); });
+          return group.map(function (term) { return term.split(" ").filter(Boolean).map(function (w) { return stemWord(w); }); });
         });
       }).catch(function (error) { loadingHead = null; throw error; });
     }
@@ -287,12 +435,19 @@
   /* ---- understanding the query ------------------------------------------------------------ */
 
   /* Stems that one of begins with the other, both of R.related_length letters or more: the
-   * stemmer leaves "medication" as "medic" and "medicine" as "medicin". */
+   * stemmer leaves "medication" as "medic" and "medicine" as "medicin". In Spanish, also with the
+   * stressed vowel of a verb's stem as in its other forms ("tiembla", "temblar", "temblor";
+   * "cierra", "cerrar"): ie read as e and ue as o (not in gue, que), as by plain(). */
+  function begins(a, b) {
+    return a.length >= R.related_length && b.length >= R.related_length && (a.indexOf(b) === 0 || b.indexOf(a) === 0);
+  }
   function related(s) {
-    var out = [];
-    if (s.length < R.related_length) return out;
+    var out = [], p = plain ? plain(s) : s;
+    if (s.length < R.related_length && p === s) return out;
     for (var other in stems) {
-      if (other !== s && other.length >= R.related_length && (other.indexOf(s) === 0 || s.indexOf(other) === 0)) out.push(other);
+      if (other === s) continue;
+      if (begins(s, other)) out.push(other);
+      else if (plain && (p !== s || plainOf[other] !== other) && (p === plainOf[other] || begins(p, plainOf[other]))) out.push(other);
     }
     return out;
   }
@@ -304,13 +459,20 @@
     var kept = raw.filter(function (w) { return !stop.has(w) && !questions.has(w); });
     if (!kept.length) kept = raw.filter(function (w) { return !stop.has(w); });  /* only question words */
     if (!kept.length) return [];
-    var typing = !/\s$/.test(query);
+    var typing = !/\s$/.test(query), typed = typedForms(query);
     var list = kept.map(function (word, i) {
-      var s = stem(word), ways = [], key = word, found = "";
+      var s = stemWord(word, typed[word]), ways = [], key = word, found = "";
       if (stems[s]) {
         ways.push({ slots: [stems[s]], factor: stems[s].indexOf(word) >= 0 ? R.exact : R.stem, exact: word });
         found = word;
         related(s).forEach(function (other) { ways.push({ slots: [stems[other]], factor: R.related }); });
+        /* A word on one page only may be a misspelling in its search terms: where the ranking sets
+         * rare_typo, a word that many times more pages use, a typo away, is also looked for. */
+        if (R.rare_typo && stems[s].length === 1 && head.vocabulary[word] === 1) {
+          corrections(word, s).forEach(function (w) {
+            if (head.vocabulary[w] >= R.rare_typo) ways.push({ slots: [stems[stemOf[w]]], factor: R.typo });
+          });
+        }
       } else {
         corrections(word).forEach(function (w) {
           if (!found) found = w;
@@ -447,7 +609,7 @@
     var out = "", last = 0, re = /[\p{L}\p{N}'\u2019]+/gu, m;
     while ((m = re.exec(text))) {
       var w = words(m[0]).join("");
-      if (w && (wanted.has(w) || wanted.has(stem(w)))) {
+      if (w && (wanted.has(w) || wanted.has(stemWord(w)))) {
         out += escapeHTML(text.slice(last, m.index)) + "<mark>" + escapeHTML(m[0]) + "</mark>";
         last = m.index + m[0].length;
       }
@@ -456,7 +618,7 @@
   }
 
   function hasWanted(text, wanted) {
-    return words(text).some(function (w) { return wanted.has(w) || wanted.has(stem(w)); });
+    return words(text).some(function (w) { return wanted.has(w) || wanted.has(stemWord(w)); });
   }
 
   /* A part of a long text around its first marked word. */
@@ -465,7 +627,7 @@
     var re = /[\p{L}\p{N}'\u2019]+/gu, m, at = 0;
     while ((m = re.exec(text))) {
       var w = words(m[0]).join("");
-      if (w && (wanted.has(w) || wanted.has(stem(w)))) { at = m.index; break; }
+      if (w && (wanted.has(w) || wanted.has(stemWord(w)))) { at = m.index; break; }
     }
     var start = Math.max(0, at - Math.floor(size / 3));
     if (start > 0) start = text.indexOf(" ", start) + 1;
@@ -478,7 +640,7 @@
     var wanted = new Set();
     list.forEach(function (c) {
       c.ways.forEach(function (way) {
-        way.slots.forEach(function (slot) { slot.forEach(function (w) { wanted.add(w); wanted.add(stem(w)); }); });
+        way.slots.forEach(function (slot) { slot.forEach(function (w) { wanted.add(w); wanted.add(stemOf[w] || stemWord(w)); }); });
       });
     });
     var needed = [];
@@ -545,7 +707,7 @@
   /* ---- messages ----------------------------------------------------------------------------- */
 
   if (NODE) {  /* the parts a unit test checks; tests/js/search-run.cjs runs the whole worker */
-    module.exports = { stem: stem, distance: distance, words: words, sound: sound };
+    module.exports = { stem: stem, stemEs: stemEs, distance: distance, words: words, sound: sound };
     return;
   }
 
