@@ -310,7 +310,7 @@
       if (stems[s]) {
         ways.push({ slots: [stems[s]], factor: stems[s].indexOf(word) >= 0 ? R.exact : R.stem, exact: word });
         found = word;
-        related(s).forEach(function (other) { ways.push({ slots: [stems[other]], factor: R.related }); });
+        related(s).forEach(function (other) { ways.push({ slots: [stems[other]], factor: R.related, alt: true }); });
       } else {
         corrections(word).forEach(function (w) {
           if (!found) found = w;
@@ -336,7 +336,7 @@
             if (o === t) return;
             var slots = other.map(function (s) { return stems[s]; });
             if (slots.some(function (slot) { return !slot; })) return;
-            for (var k = 0; k < term.length; k++) list[at + k].ways.push({ slots: slots, factor: R.thesaurus });
+            for (var k = 0; k < term.length; k++) list[at + k].ways.push({ slots: slots, factor: R.thesaurus, alt: true });
           });
         }
       });
@@ -372,11 +372,18 @@
       })).then(function (perConcept) {
         var n = head.pages.length, pages = new Map();
         perConcept.forEach(function (ways, ci) {
-          var rarity = 0;
+          var rarity = 0, own = 0;
+          /* On a page, another word for the query's word (thesaurus, related stem) is worth at most
+           * the word itself: "cramp" must not find "spasm" pages above cramp pages because "spasm" is
+           * the rarer word. (The concept's rarity, its share of the query, stays the rarest way's.) */
           ways.forEach(function (slots, wi) {
-            var factor = list[ci].ways[wi].factor;
-            var idfs = slots.map(function (m) { return Math.log(1 + n / Math.max(1, m.size)); });
-            var mean = idfs.reduce(function (a, b) { return a + b; }, 0) / idfs.length;
+            if (!list[ci].ways[wi].alt) own = Math.max(own, Math.log(1 + n / Math.max(1, slots[0].size)));
+          });
+          ways.forEach(function (slots, wi) {
+            var factor = list[ci].ways[wi].factor, alt = list[ci].ways[wi].alt && own > 0;
+            var raw = slots.map(function (m) { return Math.log(1 + n / Math.max(1, m.size)); });
+            var idfs = raw.map(function (idf) { return alt ? Math.min(idf, own) : idf; });
+            var mean = raw.reduce(function (a, b) { return a + b; }, 0) / raw.length;
             if (factor * mean > rarity) rarity = factor * mean;
             slots[0].forEach(function (hit, page) {
               var total = 0, topic = true, k;
