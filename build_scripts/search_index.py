@@ -73,6 +73,7 @@ RANKING: dict[str, Any] = {
     "max_page_boost": 1.5,  # at most
     "part_words": 3,  # a part of a page (a warning sign) needs this many of the query's words
     "part_boost": 1.0,  # and counts this much
+    "how_common": {"common": 1.1, "less common": 1.0, "rare": 0.9},  # a cause's boost, by how common it is
     "min_share": 0.02,  # results scoring under this share of the best are left out
     "max_results": 20, "max_sections": 3,
 }
@@ -180,7 +181,8 @@ def entry_docs(content: Content, section_heading: Any) -> list[Doc]:
             facts = [taxonomy.get(name, {}).get(value, "") for name in ("body_areas", "symptoms", "triggers")
                      for value in e.get(name) or []]
             docs.append(Doc(
-                url=f"{etype.folder}/{entry_id}/", title=str(e["title"]), kind="entry", boost=1.0,
+                url=f"{etype.folder}/{entry_id}/", title=str(e["title"]), kind="entry",
+                boost=RANKING["how_common"].get(str(e.get("how_common")), 1.0),
                 summary=" ".join(str(e["summary"]).split()),
                 fields={"title": [str(e["title"])], "names": [str(n) for n in e.get("also_called") or []],
                         "terms": [str(n) for n in e.get("search_terms") or []], "summary": [str(e["summary"])],

@@ -24,7 +24,8 @@
  * Ranking: each page scores the rarity of each query word times the word's weight on the page
  * (title, other names and search terms weigh most; the index holds the weights). Pages that have
  * all the query's words rank far above pages with some; a page whose topic (title, names, search
- * terms) the query names ranks above pages that merely mention it; entries rank above hubs.
+ * terms) the query names ranks above pages that merely mention it; entries rank above hubs, and
+ * a common cause a little above a rare one (its boost in the index, from its how_common).
  */
 (function () {
   "use strict";
@@ -417,7 +418,7 @@
           var cover = covered / total, share = topic / total;
           if (info.length > 4 && count < Math.min(R.part_words, list.length)) return;
           var s = sum * Math.pow(cover, R.cover_power) * (1 + R.topic * share) * (count === list.length && share > 0.999 ? 1 + R.full_topic : 1);
-          s *= R.kind_boost[info[2]] * (info[2] ? Math.min(info[3], R.max_page_boost) : 1) * (info.length > 4 ? R.part_boost : 1);
+          s *= R.kind_boost[info[2]] * Math.min(info[3], R.max_page_boost) * (info.length > 4 ? R.part_boost : 1);
           entry.score = s;
           entry.matched = entry.per.map(Boolean);
           ranked.push(entry);
