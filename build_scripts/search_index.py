@@ -68,7 +68,8 @@ RANKING: dict[str, Any] = {
     "related": 0.7, "related_length": 5,  # a stem that begins another (medic, medicin), both this long
     "topic": 1.5,  # extra weight for a page whose topic fields (TOPIC_MASK) hold the query's words
     "full_topic": 1.0,  # and again when they hold all of them
-    "cover_power": 2.0,  # a page's score times (share of the query's rarity it has) to this power
+    "cover_power": 1.0,  # a page's score times the share of the query's rarity it has, to this power (at 2, the
+    # rarity counted twice, once in the sum: a rare word on an unrelated page outweighed the rest)
     "kind_boost": [1.0, 1.0, 0.5],  # entry, page, hub; a page and a hub also times their own boost
     "max_page_boost": 1.5,  # at most
     "part_words": 3,  # a part of a page (a warning sign) needs this many of the query's words
