@@ -237,7 +237,10 @@ def sign_docs(page: Doc, content: Content) -> list[Doc]:
     """Each warning sign as a part of the page of every sign, at the anchor of its level's cards:
     found by its words (the reader's words and the navigator's question from triage.yaml, and
     what it says), it brings that page up, with the sign as the section shown. Each sign is
-    scored on its own, so a query must describe one sign, not pick words from many."""
+    scored on its own, so a query must describe one sign, not pick words from many. Only the
+    reader's words name the sign (its topic); the question and what it says describe it, as a
+    page's summary does (as names, a question's every word made the sign the topic of queries
+    that merely share a word with it, "statins" above the page on statins)."""
     parts = []
     headings = {level.key: str(content.words["pages"]["care"]["card"]).format(label=level.label, action=level.action)
                 for level in content.levels}
@@ -245,7 +248,7 @@ def sign_docs(page: Doc, content: Content) -> list[Doc]:
         parts.append(Doc(
             url=f"{page.url}#{sign.level.replace('_', '-')}", title=headings.get(sign.level, page.title),
             kind=page.kind, boost=page.boost, summary=sign.says, parent=page.url,
-            fields={"names": list(sign.lay_words), "terms": [sign.ask] if sign.ask else [], "summary": [sign.says]}))
+            fields={"names": list(sign.lay_words), "summary": [sign.says, *([sign.ask] if sign.ask else [])]}))
     return parts
 
 
