@@ -70,6 +70,9 @@ RANKING: dict[str, Any] = {
     "full_topic": 1.0,  # and again when they hold all of them
     "cover_power": 1.0,  # a page's score times the share of the query's rarity it has, to this power (at 2, the
     # rarity counted twice, once in the sum: a rare word on an unrelated page outweighed the rest)
+    # a query word that is not in a page's topic counts toward that share 1 - mention * e^(-weight / mention_weight):
+    # a passing mention (weight 1.5) about half, a word in the summary or several times in the text more
+    "mention": 0.8, "mention_weight": 4.0,
     "kind_boost": [1.0, 1.0, 0.5],  # entry, page, hub; a page and a hub also times their own boost
     "max_page_boost": 1.5,  # at most
     "part_words": 3,  # a part of a page (a warning sign) needs this many of the query's words

@@ -387,18 +387,19 @@
             var mean = raw.reduce(function (a, b) { return a + b; }, 0) / raw.length;
             if (factor * mean > rarity) rarity = factor * mean;
             slots[0].forEach(function (hit, page) {
-              var total = 0, topic = true, k;
+              var total = 0, topic = true, k, strength = 0;
               for (k = 0; k < slots.length; k++) {
                 var h = slots[k].get(page);
                 if (!h) return;
                 total += h.weight * idfs[k];
+                strength += h.weight / slots.length;
                 topic = topic && (h.mask & head.topic) > 0;
               }
               var value = factor * total / slots.length;
               var entry = pages.get(page);
               if (!entry) pages.set(page, entry = { page: page, per: [] });
               var old = entry.per[ci];
-              if (!old || value > old.value) entry.per[ci] = { value: value, topic: topic, exact: factor >= R.stem };
+              if (!old || value > old.value) entry.per[ci] = { value: value, topic: topic, exact: factor >= R.stem, strength: strength };
             });
           });
           list[ci].rarity = rarity || Math.log(1 + n);
@@ -410,7 +411,11 @@
           list.forEach(function (c, ci) {
             var hit = entry.per[ci];
             if (!hit) return;
-            sum += hit.value; covered += c.rarity; count += 1;
+            /* A word the page only mentions in passing (once in its text) is weak evidence that the
+             * page is about that part of the query: it counts toward the page's share of the query the
+             * more, the more weight the word has there (all of it in the page's topic). */
+            var credit = hit.topic ? 1 : 1 - R.mention * Math.exp(-hit.strength / R.mention_weight);
+            sum += hit.value; covered += c.rarity * credit; count += 1;
             if (hit.topic) topic += c.rarity;
           });
           var info = head.pages[entry.page];
