@@ -78,7 +78,7 @@ RANKING: dict[str, Any] = {
     "part_words": 3,  # a part of a page (a warning sign) needs this many of the query's words
     "part_boost": 1.0,  # and counts this much
     "how_common": {"common": 1.1, "less common": 1.0, "rare": 0.9},  # a cause's boost, by how common it is
-    "min_share": 0.02,  # results scoring under this share of the best are left out
+    "min_share": 0.01,  # results scoring under this share of the best are left out
     "max_results": 20, "max_sections": 3,
 }
 K1, B = 1.2, 0.75  # BM25 saturation of the body's term frequency
