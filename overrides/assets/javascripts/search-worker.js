@@ -22,7 +22,8 @@
  * - the last word, while it is being typed, also finds the words it begins.
  *
  * Ranking: each page scores the rarity of each query word times the word's weight on the page
- * (title, other names and search terms weigh most; the index holds the weights). Pages that have
+ * (title, other names and search terms weigh most; the index holds the weights), times the share of
+ * the query's rarity it has (a word it only mentions in passing counts for less). Pages that have
  * all the query's words rank far above pages with some; a page whose topic (title, names, search
  * terms) the query names ranks above pages that merely mention it; entries rank above hubs, and
  * a common cause a little above a rare one (its boost in the index, from its how_common).
