@@ -71,12 +71,17 @@ RANKING: dict[str, Any] = {
     "related": 0.7, "related_length": 5,  # a stem that begins another (medic, medicin), both this long
     "topic": 1.5,  # extra weight for a page whose topic fields (TOPIC_MASK) hold the query's words
     "full_topic": 1.0,  # and again when they hold all of them
-    "cover_power": 2.0,  # a page's score times (share of the query's rarity it has) to this power
+    "cover_power": 1.0,  # a page's score times the share of the query's rarity it has, to this power (at 2, the
+    # rarity counted twice, once in the sum: a rare word on an unrelated page outweighed the rest)
+    # a query word that is not in a page's topic counts toward that share 1 - mention * e^(-weight / mention_weight):
+    # a passing mention (weight 1.5) about half, a word in the summary or several times in the text more
+    "mention": 0.8, "mention_weight": 4.0,
     "kind_boost": [1.0, 1.0, 0.5],  # entry, page, hub; a page and a hub also times their own boost
     "max_page_boost": 1.5,  # at most
     "part_words": 3,  # a part of a page (a warning sign) needs this many of the query's words
     "part_boost": 1.0,  # and counts this much
-    "min_share": 0.02,  # results scoring under this share of the best are left out
+    "how_common": {"common": 1.1, "less common": 1.0, "rare": 0.9},  # a cause's boost, by how common it is
+    "min_share": 0.01,  # results scoring under this share of the best are left out
     "max_results": 20, "max_sections": 3,
 }
 # What a language's index sets beside RANKING (tuned on that language's tuning queries only).
@@ -210,7 +215,8 @@ def entry_docs(content: Content, section_heading: Any) -> list[Doc]:
             facts = [taxonomy.get(name, {}).get(value, "") for name in ("body_areas", "symptoms", "triggers")
                      for value in e.get(name) or []]
             docs.append(Doc(
-                url=f"{etype.folder}/{entry_id}/", title=str(e["title"]), kind="entry", boost=1.0,
+                url=f"{etype.folder}/{entry_id}/", title=str(e["title"]), kind="entry",
+                boost=RANKING["how_common"].get(str(e.get("how_common")), 1.0),
                 summary=" ".join(str(e["summary"]).split()),
                 fields={"title": [str(e["title"])], "names": [str(n) for n in e.get("also_called") or []],
                         "terms": [str(n) for n in e.get("search_terms") or []], "summary": [str(e["summary"])],
@@ -264,7 +270,10 @@ def sign_docs(page: Doc, content: Content) -> list[Doc]:
     """Each warning sign as a part of the page of every sign, at the anchor of its level's cards:
     found by its words (the reader's words and the navigator's question from triage.yaml, and
     what it says), it brings that page up, with the sign as the section shown. Each sign is
-    scored on its own, so a query must describe one sign, not pick words from many."""
+    scored on its own, so a query must describe one sign, not pick words from many. Only the
+    reader's words name the sign (its topic); the question and what it says describe it, as a
+    page's summary does (as names, a question's every word made the sign the topic of queries
+    that merely share a word with it, "statins" above the page on statins)."""
     parts = []
     headings = {level.key: str(content.words["pages"]["care"]["card"]).format(label=level.label, action=level.action)
                 for level in content.levels}
@@ -272,7 +281,7 @@ def sign_docs(page: Doc, content: Content) -> list[Doc]:
         parts.append(Doc(
             url=f"{page.url}#{sign.level.replace('_', '-')}", title=headings.get(sign.level, page.title),
             kind=page.kind, boost=page.boost, summary=sign.says, parent=page.url,
-            fields={"names": list(sign.lay_words), "terms": [sign.ask] if sign.ask else [], "summary": [sign.says]}))
+            fields={"names": list(sign.lay_words), "summary": [sign.says, *([sign.ask] if sign.ask else [])]}))
     return parts
 
 

@@ -30,9 +30,11 @@
  * - the last word, while it is being typed, also finds the words it begins.
  *
  * Ranking: each page scores the rarity of each query word times the word's weight on the page
- * (title, other names and search terms weigh most; the index holds the weights). Pages that have
+ * (title, other names and search terms weigh most; the index holds the weights), times the share of
+ * the query's rarity it has (a word it only mentions in passing counts for less). Pages that have
  * all the query's words rank far above pages with some; a page whose topic (title, names, search
- * terms) the query names ranks above pages that merely mention it; entries rank above hubs.
+ * terms) the query names ranks above pages that merely mention it; entries rank above hubs, and
+ * a common cause a little above a rare one (its boost in the index, from its how_common).
  */
 (function () {
   "use strict";
@@ -465,7 +467,7 @@
       if (stems[s]) {
         ways.push({ slots: [stems[s]], factor: stems[s].indexOf(word) >= 0 ? R.exact : R.stem, exact: word });
         found = word;
-        related(s).forEach(function (other) { ways.push({ slots: [stems[other]], factor: R.related }); });
+        related(s).forEach(function (other) { ways.push({ slots: [stems[other]], factor: R.related, alt: true }); });
         /* A word on one page only may be a misspelling in its search terms: where the ranking sets
          * rare_typo, a word that many times more pages use, a typo away, is also looked for. */
         if (R.rare_typo && stems[s].length === 1 && head.vocabulary[word] === 1) {
@@ -498,7 +500,7 @@
             if (o === t) return;
             var slots = other.map(function (s) { return stems[s]; });
             if (slots.some(function (slot) { return !slot; })) return;
-            for (var k = 0; k < term.length; k++) list[at + k].ways.push({ slots: slots, factor: R.thesaurus });
+            for (var k = 0; k < term.length; k++) list[at + k].ways.push({ slots: slots, factor: R.thesaurus, alt: true });
           });
         }
       });
@@ -534,25 +536,33 @@
       })).then(function (perConcept) {
         var n = head.pages.length, pages = new Map();
         perConcept.forEach(function (ways, ci) {
-          var rarity = 0;
+          var rarity = 0, own = 0;
+          /* On a page, another word for the query's word (thesaurus, related stem) is worth at most
+           * the word itself: "cramp" must not find "spasm" pages above cramp pages because "spasm" is
+           * the rarer word. (The concept's rarity, its share of the query, stays the rarest way's.) */
           ways.forEach(function (slots, wi) {
-            var factor = list[ci].ways[wi].factor;
-            var idfs = slots.map(function (m) { return Math.log(1 + n / Math.max(1, m.size)); });
-            var mean = idfs.reduce(function (a, b) { return a + b; }, 0) / idfs.length;
+            if (!list[ci].ways[wi].alt) own = Math.max(own, Math.log(1 + n / Math.max(1, slots[0].size)));
+          });
+          ways.forEach(function (slots, wi) {
+            var factor = list[ci].ways[wi].factor, alt = list[ci].ways[wi].alt && own > 0;
+            var raw = slots.map(function (m) { return Math.log(1 + n / Math.max(1, m.size)); });
+            var idfs = raw.map(function (idf) { return alt ? Math.min(idf, own) : idf; });
+            var mean = raw.reduce(function (a, b) { return a + b; }, 0) / raw.length;
             if (factor * mean > rarity) rarity = factor * mean;
             slots[0].forEach(function (hit, page) {
-              var total = 0, topic = true, k;
+              var total = 0, topic = true, k, strength = 0;
               for (k = 0; k < slots.length; k++) {
                 var h = slots[k].get(page);
                 if (!h) return;
                 total += h.weight * idfs[k];
+                strength += h.weight / slots.length;
                 topic = topic && (h.mask & head.topic) > 0;
               }
               var value = factor * total / slots.length;
               var entry = pages.get(page);
               if (!entry) pages.set(page, entry = { page: page, per: [] });
               var old = entry.per[ci];
-              if (!old || value > old.value) entry.per[ci] = { value: value, topic: topic, exact: factor >= R.stem };
+              if (!old || value > old.value) entry.per[ci] = { value: value, topic: topic, exact: factor >= R.stem, strength: strength };
             });
           });
           list[ci].rarity = rarity || Math.log(1 + n);
@@ -564,7 +574,11 @@
           list.forEach(function (c, ci) {
             var hit = entry.per[ci];
             if (!hit) return;
-            sum += hit.value; covered += c.rarity; count += 1;
+            /* A word the page only mentions in passing (once in its text) is weak evidence that the
+             * page is about that part of the query: it counts toward the page's share of the query the
+             * more, the more weight the word has there (all of it in the page's topic). */
+            var credit = hit.topic ? 1 : 1 - R.mention * Math.exp(-hit.strength / R.mention_weight);
+            sum += hit.value; covered += c.rarity * credit; count += 1;
             if (hit.topic) topic += c.rarity;
           });
           var info = head.pages[entry.page];
@@ -572,7 +586,7 @@
           var cover = covered / total, share = topic / total;
           if (info.length > 4 && count < Math.min(R.part_words, list.length)) return;
           var s = sum * Math.pow(cover, R.cover_power) * (1 + R.topic * share) * (count === list.length && share > 0.999 ? 1 + R.full_topic : 1);
-          s *= R.kind_boost[info[2]] * (info[2] ? Math.min(info[3], R.max_page_boost) : 1) * (info.length > 4 ? R.part_boost : 1);
+          s *= R.kind_boost[info[2]] * Math.min(info[3], R.max_page_boost) * (info.length > 4 ? R.part_boost : 1);
           entry.score = s;
           entry.matched = entry.per.map(Boolean);
           ranked.push(entry);
