@@ -62,6 +62,27 @@ def test_issue_16_queries_find_the_right_page(built_project: Path, capsys: pytes
     assert hit_rate(first, TOP) >= MIN_FIRST_73
 
 
+SPANISH_QUERIES = ROOT / "tests" / "search" / "queries-es.yaml"  # issue 18's set, split the same way
+MIN_TUNE_ES = 0.90
+MIN_HELD_ES = 0.93
+
+
+def test_spanish_query_set_is_large_and_split() -> None:
+    rows = load_queries(SPANISH_QUERIES, scored=False)
+    assert len(rows) >= 120
+    assert {q["kind"] for q in rows} == {"lay", "misspelling", "medical", "question", "treatment", "warning"}
+    assert sum(q["split"] == "held" for q in rows) * 4 >= len(rows)
+
+
+def test_spanish_queries_find_the_right_page(built_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    results = run_node(built_project / "site" / "es", load_queries(SPANISH_QUERIES))
+    summary = report(results)
+    with capsys.disabled():
+        print(f"\nSpanish search (worker under Node): hit@{TOP} per kind\n{summary}")
+    assert hit_rate([r for r in results if r.split == "tune"], TOP) >= MIN_TUNE_ES, summary
+    assert hit_rate([r for r in results if r.split == "held"], TOP) >= MIN_HELD_ES
+
+
 def test_theme_index_is_a_stub_and_pages_use_our_worker(built_project: Path) -> None:
     site = built_project / "site"
     stub = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
