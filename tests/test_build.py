@@ -221,6 +221,7 @@ def mtimes(root: Path) -> dict[str, int]:
     return {str(p): p.stat().st_mtime_ns for d in ("docs", "site", "schemas") for p in (root / d).rglob("*")}
 
 
+@pytest.mark.slow  # a whole build of its own, then a second one
 def test_invalid_content_stops_the_build_before_anything_is_written(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "project")
     assert run_cli("--root", root, "build").returncode == 0

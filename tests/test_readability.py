@@ -82,6 +82,7 @@ def test_a_page_that_is_too_hard_fails_the_build_and_keeps_the_old_site(tmp_path
     assert sorted(p.read_bytes() for p in (root / "site").rglob("*.html")) == before
 
 
+@pytest.mark.slow  # a whole build of its own (both languages)
 def test_report_prints_every_page_and_the_median(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "project")
     result = run_cli("--root", root, "report")
