@@ -4,6 +4,8 @@ phone (links big enough to tap, a search box with a name)."""
 from __future__ import annotations
 
 import re
+import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -19,9 +21,25 @@ MIN_TARGET = 24  # WCAG 2.2's 2.5.8 Target Size (Minimum), in CSS px
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
+# Another language's pages are the English pages' templates with other words: all of its hubs and
+# hand-written pages are checked, and this many entry pages of each type.
+OTHER_LANGUAGE_ENTRIES = 4
+
+
 def pages(site: Path) -> list[str]:
     found = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
-    return ["" if p == "." else f"{p}/" for p in found] + ["404.html"]  # what a missing address shows
+    kept, seen = [], Counter()
+    for path in found:
+        entry = re.fullmatch(r"[a-z]{2}/(causes|treatments|tests)/[^/]+", path)
+        if entry:
+            seen[entry.group(1)] += 1
+            if seen[entry.group(1)] > OTHER_LANGUAGE_ENTRIES:
+                continue
+        kept.append(path)
+    languages = sorted({p.split("/")[0] for p in found if re.fullmatch(r"[a-z]{2}/.*", p)
+                        and (site / p.split("/")[0] / "404.html").is_file()})
+    return (["" if p == "." else f"{p}/" for p in kept] + ["404.html"]  # what a missing address shows
+            + [f"{code}/404.html" for code in languages])
 
 
 def violations(page: Page) -> list[str]:

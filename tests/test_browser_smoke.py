@@ -9,7 +9,7 @@ from playwright.sync_api import Browser
 pytestmark = pytest.mark.browser
 
 
-@pytest.mark.parametrize("language, title", [("", "Muscle twitching"), ("es/", "Tirones")])
+@pytest.mark.parametrize("language, title", [("", "Muscle twitching"), ("es/", "Contracciones")])
 def test_home_page_loads_with_no_third_party_request(browser: Browser, base_url: str, language: str, title: str) -> None:
     page = browser.new_page()
     requested: list[str] = []

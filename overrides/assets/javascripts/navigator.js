@@ -109,9 +109,11 @@
       var matching = fits.filter(function (fit) { return fit.score > 0; });
       if (matching.length) fits = matching;
     }
+    /* Ties by id, not by title: every language then lists the same causes (titles sort
+     * differently in each, and only the first few are shown). */
     return fits.sort(function (a, b) {
       return (b.score - a.score) || (b.cause.commonness - a.cause.commonness) ||
-        (b.focus - a.focus) || a.cause.title.localeCompare(b.cause.title);
+        (b.focus - a.focus) || (a.cause.id < b.cause.id ? -1 : a.cause.id > b.cause.id ? 1 : 0);
     });
   }
 
