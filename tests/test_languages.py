@@ -90,9 +90,11 @@ def test_the_switcher_moves_between_the_same_page(browser: Browser, base_url: st
     page = browser.new_page()
     for rel in ("causes/caffeine/", "treatments/stretching/", ""):
         page.goto(f"{base_url}{rel}")
+        page.wait_for_load_state("networkidle")  # the theme's script has fetched each language's sitemap
         page.locator(".md-select__link[hreflang=es]").first.evaluate("a => a.click()")
         page.wait_for_url(f"{base_url}{OTHER}/{rel}")
         assert page.locator("html").get_attribute("lang") == "es"
+        page.wait_for_load_state("networkidle")
         page.locator(".md-select__link[hreflang=en]").first.evaluate("a => a.click()")
         page.wait_for_url(f"{base_url}{rel}")
         assert page.locator("html").get_attribute("lang") == "en"
