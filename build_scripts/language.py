@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ from build_scripts.errors import Problem
 from build_scripts.fields import Obj
 from build_scripts.model import (
     GLOSSARY_FILE,
-    PAGES_DIR,
+    PAGE,
     TAXONOMY_FILE,
     THESAURUS_FILE,
     Content,
@@ -34,6 +34,7 @@ from build_scripts.model import (
     page_files,
     translation_languages,
 )
+from build_scripts.review import content_hash
 from build_scripts.rules import Subject, locate, run
 from build_scripts.rules.registry import PAGES
 from build_scripts.schema import ENTRY_TYPES, GLOSSARY, TAXONOMY, TAXONOMY_LISTS, THESAURUS, TRIAGE
@@ -74,30 +75,18 @@ class Language:
 languages = translation_languages
 
 
-def shared_hash(data: Any) -> str:
-    """The hash of a shared file's words as a translation records it (its review dates do not count)."""
-    return translation_hash(data)
-
-
-def translation_hash(data: Any, body: str = "") -> str:
-    from build_scripts.review import content_hash
-
-    return content_hash(data if isinstance(data, dict) else {"value": data}, body)
-
-
 def english_hashes(english: Content, shared: dict[str, Any]) -> dict[str, str]:
-    """What each translatable English page says now, hashed: entries and pages as a sign-off
-    hashes them, and the shared files by name."""
+    """What each translatable English page says now, hashed as a sign-off hashes it
+    (``review.content_hash``): entries, pages, and the shared files by name."""
     out = english.hashes()
-    out.update({name.removesuffix(".yaml"): shared_hash(data) for name, data in shared.items()})
+    out.update({name.removesuffix(".yaml"): content_hash(data) for name, data in shared.items()})
     return out
 
 
 def shared_data(english: Content) -> dict[str, Any]:
-    """The English shared files' data that translations give words for."""
-    out: dict[str, Any] = {triage.FILE: english.triage.data, TAXONOMY_FILE: dict(english.taxonomy),
-                           GLOSSARY_FILE: {"terms": english.glossary}}
-    return out
+    """The English shared files' data that translations give words for, as each file holds it."""
+    return {triage.FILE: english.triage.data, TAXONOMY_FILE: dict(english.taxonomy),
+            GLOSSARY_FILE: {"terms": english.glossary}}
 
 
 def load_language(english: Content, code: str, today: dt.date | None = None,
@@ -218,7 +207,7 @@ def load_language(english: Content, code: str, today: dt.date | None = None,
         if page is None:
             continue
         doc, body_start = page
-        problems.extend(locate(doc, translation.translation_obj(_page_obj()).flaws(
+        problems.extend(locate(doc, translation.translation_obj(PAGE).flaws(
             {k: v for k, v in doc.data.items() if k in (translation.FROM, "title", "description", "also_called",
                                                        "search_terms")}, (), content.ctx), "value-kind", levels, strict))
         problems.extend(run(Subject(PAGES, doc, content.ctx, False, content.hosts, today, body_start, language=code),
@@ -227,8 +216,3 @@ def load_language(english: Content, code: str, today: dt.date | None = None,
         state(key, mine_rel, rel, doc)
     return lang, sorted(problems)
 
-
-def _page_obj() -> Obj:
-    from build_scripts.model import PAGE
-
-    return PAGE

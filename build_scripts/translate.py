@@ -18,9 +18,9 @@ from typing import Any
 
 import yaml
 
-from build_scripts import translation, triage
+from build_scripts import translation
 from build_scripts.errors import report
-from build_scripts.language import SHARED, Language, load_language, shared_data
+from build_scripts.language import SHARED, load_language, shared_data
 from build_scripts.model import FRONT_MATTER, Content, load_content
 from build_scripts.schema import ENTRY_TYPES
 from build_scripts.write import write_if_changed
@@ -200,12 +200,7 @@ def _hash_of(path: str, text: str) -> str:
     if path.endswith(".md"):
         found = front_matter(text, path)
         return content_hash(found[0].data, text[found[1]:]) if found else ""
-    data = yaml.safe_load(text)
-    if path.endswith(("triage.yaml", "taxonomy.yaml", "glossary.yaml")):
-        from build_scripts.language import shared_hash
-
-        return shared_hash(data)
-    return content_hash(data)
+    return content_hash(yaml.safe_load(text))  # an entry, or a shared file (language.english_hashes)
 
 
 def _indent(text: str) -> str:
