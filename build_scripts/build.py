@@ -19,8 +19,8 @@ from pathlib import Path
 
 from dataclasses import replace
 
-from build_scripts.errors import ERROR, report
-from build_scripts.language import languages, load_language
+from build_scripts.errors import report
+from build_scripts.language import languages, load_all
 from build_scripts.model import Content
 from build_scripts.config import SiteConfig, read_config
 from build_scripts.linkcheck import check_site
@@ -64,13 +64,7 @@ def generate(root: Path, strict: bool = False, timings: Timings | None = None,
     processes (``build_scripts.workers``; by default one per core).
     """
     with stage(timings, "load and validate"):
-        content, problems = load_content(root / "content", strict=strict, jobs=jobs)
-        others = []
-        if not any(p.severity == ERROR for p in problems):  # translations are checked against a sound English
-            for code in languages(root / "content"):
-                language, found = load_language(content, code, strict=strict)
-                problems += found
-                others.append(language)
+        content, others, problems = load_all(root / "content", strict=strict, jobs=jobs)
     status = report(problems)
     if status:
         return None, status

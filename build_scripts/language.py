@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from build_scripts import translation, triage, words
-from build_scripts.errors import Problem
+from build_scripts.errors import ERROR, Problem
 from build_scripts.fields import Obj
 from build_scripts.model import (
     GLOSSARY_FILE,
@@ -31,6 +31,7 @@ from build_scripts.model import (
     _load_page,
     _rule_levels,
     current_date,
+    load_content,
     page_files,
     translation_languages,
 )
@@ -73,6 +74,18 @@ class Language:
 
 
 languages = translation_languages
+
+
+def load_all(root: Path, today: dt.date | None = None, strict: bool = False,
+             jobs: int | None = None) -> tuple[Content, list[Language], list[Problem]]:
+    """The English content (``root`` is content/) and every language's, with every problem in any
+    of them. Translations are checked only against a sound English: with an error in the English,
+    the languages are left out (its problems come first)."""
+    english, problems = load_content(root, today=today, strict=strict, jobs=jobs)
+    if any(p.severity == ERROR for p in problems):
+        return english, [], problems
+    found = [load_language(english, code, today=today, strict=strict) for code in languages(root)]
+    return english, [language for language, _ in found], sorted(problems + [p for _, mine in found for p in mine])
 
 
 def english_hashes(english: Content, shared: dict[str, Any]) -> dict[str, str]:

@@ -63,18 +63,15 @@ def reviewable(root: Path, today: dt.date | None = None) -> tuple[Any, dict[str,
     """The English content, and what a reviewer can sign off: each entry and page as it reads now
     (hashed as a sign-off records it), in English and in each translation (``es/causes/caffeine``),
     with the file each is written in; and every problem found loading them."""
-    from build_scripts.language import languages, load_language
-    from build_scripts.model import load_content
+    from build_scripts.language import load_all
 
-    content, problems = load_content(root / "content", today=today)
+    content, others, problems = load_all(root / "content", today=today)
     hashes = content.hashes()
     sources = {key: content.source_of(key) or "" for key in hashes}
-    for code in languages(root / "content"):
-        language, found = load_language(content, code, today=today)
-        problems = problems + found
+    for language in others:
         for key, value in language.content.hashes().items():
-            hashes[f"{code}/{key}"] = value
-            sources[f"{code}/{key}"] = language.content.source_of(key) or ""
+            hashes[f"{language.code}/{key}"] = value
+            sources[f"{language.code}/{key}"] = language.content.source_of(key) or ""
     return content, hashes, sources, problems
 
 

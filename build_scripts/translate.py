@@ -20,7 +20,7 @@ import yaml
 
 from build_scripts import translation
 from build_scripts.errors import report
-from build_scripts.language import SHARED, load_language, shared_data
+from build_scripts.language import SHARED, load_all, load_language, shared_data
 from build_scripts.model import FRONT_MATTER, Content, load_content
 from build_scripts.schema import ENTRY_TYPES
 from build_scripts.write import write_if_changed
@@ -149,9 +149,7 @@ def report_translations(root: Path, since: str | None = None) -> int:
     ``since`` (a git revision, such as the branch a pull request goes into): only the stale
     translations whose English file changed since then, that is, those this change makes stale.
     """
-    from build_scripts.language import languages
-
-    english, problems = load_content(root / "content")
+    _, others, problems = load_all(root / "content")
     if report(problems):
         return 1
     changed = None
@@ -161,8 +159,8 @@ def report_translations(root: Path, since: str | None = None) -> int:
             print(f"error: git cannot compare with '{since}': {diff.stderr.strip()}", file=sys.stderr)
             return 1
         changed = set(diff.stdout.split())
-    for code in languages(root / "content"):
-        lang, _ = load_language(english, code)
+    for lang in others:
+        code = lang.code
         stale = [s for s in lang.stale() if changed is None or s.english in changed]
         if changed is not None:
             print(f"{NAMES.get(code, code)} ({code}): this change makes {len(stale)} translation(s) stale")

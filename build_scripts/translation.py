@@ -42,6 +42,7 @@ class Keyed(Kind):
 
     words: Obj = field(default_factory=Obj)
     key: str = "id"
+    by_address: bool = False  # keyed by a web address (sources): optional, cited in English if left out
 
     def check(self, value: Any, loc: Loc, ctx: Any) -> Any:
         # The keys are the English list's (ids, or addresses): gaps() checks them against it.
@@ -102,17 +103,19 @@ def words_kind(kind: Kind) -> Kind | None:
             return kind
         inner = words_kind(kind.item)
         fields = [f for f in inner.fields if f.name != key] if isinstance(inner, Obj) else []
-        if fields and isinstance(dict(_fields(kind.item)).get(key), Url):
+        by_address = _by_address(kind.item, key)
+        if fields and by_address:
             fields.append(Field(key, Url(), required=False, help="The same page in this language, if the publisher has one."))
-        return Keyed(Obj(tuple(fields)), key) if fields else None
+        return Keyed(Obj(tuple(fields)), key, by_address) if fields else None
     if isinstance(kind, MapOf):
         inner = words_kind(kind.item)
         return MapOf(inner) if inner is not None else None
     return None
 
 
-def _fields(obj: Obj) -> list[tuple[str, Kind]]:
-    return [(f.name, f.kind) for f in obj.fields]
+def _by_address(item: Obj, key: str) -> bool:
+    """Whether a list of ``item`` is keyed by a web address (sources) rather than an id."""
+    return any(f.name == key and isinstance(f.kind, Url) for f in item.fields)
 
 
 def translation_obj(obj: Obj) -> Obj:
@@ -128,7 +131,7 @@ def merge(kind: Kind, english: Any, words: Any) -> Any:
         key = _key_of(kind.item)
         if key is None:
             return copy.deepcopy(words if words is not None else english)
-        by_address = isinstance(dict(_fields(kind.item)).get(key), Url)
+        by_address = _by_address(kind.item, key)
         words = words if isinstance(words, dict) else {}
         out = []
         for item in english:
@@ -168,8 +171,7 @@ def moved_addresses(obj: Obj, words: Any) -> dict[str, str]:
         return out
     for f in obj.fields:
         wk = words_kind(f.kind)
-        if isinstance(wk, Keyed) and isinstance(f.kind, ListOf) and isinstance(f.kind.item, Obj) \
-                and isinstance(dict(_fields(f.kind.item)).get(wk.key), Url) and isinstance(words.get(f.name), Mapping):
+        if isinstance(wk, Keyed) and wk.by_address and isinstance(words.get(f.name), Mapping):
             out.update({old: mine[wk.key] for old, mine in words[f.name].items()
                         if isinstance(mine, Mapping) and isinstance(mine.get(wk.key), str)})
     return out
@@ -212,8 +214,7 @@ def gaps(kind: Kind, english: Any, words: Any, loc: Loc = ()) -> Iterator[Flaw]:
             known = {item.get(wk.key) for item in items}
             wanted = {item.get(wk.key) for item in items
                       if any(isinstance(item.get(f.name), str) for f in wk.words.fields if f.name != wk.key)}
-        optional = isinstance(wk, Keyed) and isinstance(kind, ListOf) and isinstance(kind.item, Obj) \
-            and isinstance(dict(_fields(kind.item)).get(wk.key), Url)  # sources: cited in English if left out
+        optional = isinstance(wk, Keyed) and wk.by_address
         for k in sorted(wanted - set(words), key=str) if not optional else ():
             yield Flaw(loc, f"missing '{k}': the English has text for it; translate it", "translation-complete")
         for k in words:
