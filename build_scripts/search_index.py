@@ -80,6 +80,7 @@ RANKING: dict[str, Any] = {
     "max_page_boost": 1.5,  # at most
     "part_words": 3,  # a part of a page (a warning sign) needs this many of the query's words
     "part_boost": 1.0,  # and counts this much
+    "common_share": 0.5,  # a query word on more than this share of pages is not asked of a part
     "how_common": {"common": 1.1, "less common": 1.0, "rare": 0.9},  # a cause's boost, by how common it is
     "min_share": 0.01,  # results scoring under this share of the best are left out
     "max_results": 20, "max_sections": 3,

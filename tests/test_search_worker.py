@@ -62,6 +62,20 @@ def test_issue_16_queries_find_the_right_page(built_project: Path, capsys: pytes
     assert hit_rate(first, TOP) >= MIN_FIRST_73
 
 
+def test_a_warning_sign_with_a_common_word_still_finds_when_to_get_help(built_project: Path) -> None:
+    """Readers add the word they started from: "chest pain and twitching". A word most pages use
+    tells no warning sign from another, so a sign with every other word of the query still counts
+    (a sign otherwise needs three of the query's words)."""
+    import yaml
+
+    triage = yaml.safe_load((built_project / "content" / "triage.yaml").read_text(encoding="utf-8"))
+    queries = [{"query": f"{words} and twitching", "kind": "warning", "expect": ["when-to-get-help/"]}
+               for sign in triage["signs"] for words in sign.get("lay_words") or []]
+    results = run_node(built_project / "site", queries)
+    # 0.96 today; 0.48 when "twitching" counted as one of the three words a sign needs
+    assert hit_rate(results, TOP) >= 0.9, [r.query for r in results if not r.hit(TOP)][:20]
+
+
 SPANISH_QUERIES = ROOT / "tests" / "search" / "queries-es.yaml"  # issue 18's set, split the same way
 MIN_TUNE_ES = 0.90
 MIN_HELD_ES = 0.93

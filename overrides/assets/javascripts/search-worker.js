@@ -535,14 +535,23 @@
         return Promise.all(c.ways.map(function (way) { return Promise.all(way.slots.map(slotPostings)); }));
       })).then(function (perConcept) {
         var n = head.pages.length, pages = new Map();
+        var wholePages = head.pages.filter(function (info) { return info.length <= 4; }).length;
         perConcept.forEach(function (ways, ci) {
           var rarity = 0, own = 0;
           /* On a page, another word for the query's word (thesaurus, related stem) is worth at most
            * the word itself: "cramp" must not find "spasm" pages above cramp pages because "spasm" is
            * the rarer word. (The concept's rarity, its share of the query, stays the rarest way's.) */
+          var share = 0;  /* the share of whole pages (not parts) with the word */
           ways.forEach(function (slots, wi) {
-            if (!list[ci].ways[wi].alt) own = Math.max(own, Math.log(1 + n / Math.max(1, slots[0].size)));
+            if (list[ci].ways[wi].alt) return;
+            own = Math.max(own, Math.log(1 + n / Math.max(1, slots[0].size)));
+            var whole = 0;
+            slots[0].forEach(function (hit, page) { if (head.pages[page].length <= 4) whole += 1; });
+            share = Math.max(share, whole / wholePages);
           });
+          /* A word most pages use ("muscle", "twitching") tells one warning sign from another no
+           * better than it tells pages apart, so a part is not asked to have it. */
+          list[ci].common = share > R.common_share;
           ways.forEach(function (slots, wi) {
             var factor = list[ci].ways[wi].factor, alt = list[ci].ways[wi].alt && own > 0;
             var raw = slots.map(function (m) { return Math.log(1 + n / Math.max(1, m.size)); });
@@ -568,12 +577,14 @@
           list[ci].rarity = rarity || Math.log(1 + n);
         });
         var total = list.reduce(function (sum, c) { return sum + c.rarity; }, 0);
+        var telling = list.filter(function (c) { return !c.common; }).length;
         var ranked = [];
         pages.forEach(function (entry) {
-          var sum = 0, covered = 0, topic = 0, count = 0;
+          var sum = 0, covered = 0, topic = 0, count = 0, told = 0;
           list.forEach(function (c, ci) {
             var hit = entry.per[ci];
             if (!hit) return;
+            if (!c.common) told += 1;
             /* A word the page only mentions in passing (once in its text) is weak evidence that the
              * page is about that part of the query: it counts toward the page's share of the query the
              * more, the more weight the word has there (all of it in the page's topic). */
@@ -582,9 +593,10 @@
             if (hit.topic) topic += c.rarity;
           });
           var info = head.pages[entry.page];
-          /* A part (a warning sign) counts only when it has several of the query's words (or all). */
+          /* A part (a warning sign) counts only when it has several of the query's words (or all), or
+           * every word of the query that most pages do not use ("chest pain and twitching"). */
           var cover = covered / total, share = topic / total;
-          if (info.length > 4 && count < Math.min(R.part_words, list.length)) return;
+          if (info.length > 4 && count < Math.min(R.part_words, list.length) && (!telling || told < Math.min(R.part_words, telling))) return;
           var s = sum * Math.pow(cover, R.cover_power) * (1 + R.topic * share) * (count === list.length && share > 0.999 ? 1 + R.full_topic : 1);
           s *= R.kind_boost[info[2]] * Math.min(info[3], R.max_page_boost) * (info.length > 4 ? R.part_boost : 1);
           entry.score = s;
