@@ -82,13 +82,12 @@ RANKING: dict[str, Any] = {
     "part_boost": 1.0,  # and counts this much
     "common_share": 0.5,  # a query word on more than this share of pages is not asked of a part
     "how_common": {"common": 1.1, "less common": 1.0, "rare": 0.9},  # a cause's boost, by how common it is
+    # a query word whose stem at most rare_pages pages use (a misspelling among their search terms,
+    # "twiching", "fasiculaciones") also finds the words a typo away that rare_typo times as many pages use
+    "rare_pages": 4, "rare_typo": 5,
     "min_share": 0.01,  # results scoring under this share of the best are left out
     "max_results": 20, "max_sections": 3,
 }
-# What a language's index sets beside RANKING (tuned on that language's tuning queries only).
-# rare_typo: a query word that one page only uses (a misspelling among its search terms,
-# "fasiculaciones") also finds the words a typo away that at least this many pages use.
-LANGUAGE_RANKING: dict[str, dict[str, Any]] = {"es": {"rare_typo": 5}}
 K1, B = 1.2, 0.75  # BM25 saturation of the body's term frequency
 KINDS = {"entry": 0, "page": 1, "hub": 2}
 # Languages whose stemmer in the worker reads accents (Snowball Spanish: "-ación", "-logía", "-ía"):
@@ -353,6 +352,11 @@ def thesaurus(content: Content) -> list[list[str]]:
     return groups
 
 
+def irregular_forms(lines: Iterable[str]) -> dict[str, str]:
+    """{irregular form: its verb} from the locale's lines ("throw threw thrown")."""
+    return {form: verb for line in lines for verb, *forms in [words(line)] for form in forms}
+
+
 def index_files(docs: list[Doc], language: Mapping[str, Any], thesaurus: list[list[str]]) -> dict[str, str]:
     """Every file of the index: {docs path: JSON}."""
     query = language["search"]["query"]
@@ -379,13 +383,14 @@ def index_files(docs: list[Doc], language: Mapping[str, Any], thesaurus: list[li
         "version": version,
         "bucket": BUCKET,
         "topic": TOPIC_MASK,
-        "ranking": {**RANKING, **LANGUAGE_RANKING.get(code, {})},
+        "ranking": RANKING,
         "language": code,
         "pages": [[d.url, d.title, KINDS[d.kind], d.boost, *([number[d.parent]] if d.parent else [])] for d in docs],
         "shards": sorted(shards),
         "vocabulary": {word: len(postings[word]) for word in sorted(postings)},
         "stop_words": sorted(stop),
         "question_words": sorted(str(w) for w in query["question_words"]),
+        "irregular": irregular_forms(query.get("irregular") or []),
         "thesaurus": [[" ".join(words(term, stop)) for term in group] for group in thesaurus],
     }
     if code in WRITTEN:

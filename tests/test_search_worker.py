@@ -76,6 +76,64 @@ def test_a_warning_sign_with_a_common_word_still_finds_when_to_get_help(built_pr
     assert hit_rate(results, TOP) >= 0.9, [r.query for r in results if not r.hit(TOP)][:20]
 
 
+def _pages(site: Path, queries: list[str]) -> list[tuple[str, ...]]:
+    return [r.found for r in run_node(site, [{"query": q, "kind": "lay", "expect": []} for q in queries])]
+
+
+def test_irregular_verbs_read_as_the_verb(built_project: Path) -> None:
+    """"threw up" finds what "throw up" finds: the locale's irregular forms are stemmed as their
+    verb, in the query and in the pages' words alike."""
+    site = built_project / "site"
+    head = json.loads((site / HEAD).read_text(encoding="utf-8"))
+    pairs = [(form, verb) for form, verb in head["irregular"].items() if verb in head["vocabulary"]]
+    assert len(pairs) >= 10
+    forms, verbs = _pages(site, [form for form, _ in pairs]), _pages(site, [verb for _, verb in pairs])
+    # the same pages, in the same order but where the typed word itself is on a page (found exactly)
+    same = [set(a[:TOP]) == set(b[:TOP]) for a, b in zip(forms, verbs)]
+    assert sum(same) >= 0.9 * len(pairs), [p for p, ok in zip(pairs, same) if not ok]
+
+
+def test_a_word_no_page_uses_finds_the_word_it_begins_with(built_project: Path) -> None:
+    """"yellowish" finds what "yellow" finds, before any other page: an unknown word is also read
+    as a known stem of five letters or more that it begins with."""
+    site = built_project / "site"
+    head = json.loads((site / HEAD).read_text(encoding="utf-8"))
+    sample = [w for w in sorted(head["vocabulary"]) if w.isalpha() and len(w) >= 6 and f"{w}ish" not in head["vocabulary"]][::25]
+    plain, ending = _pages(site, sample), _pages(site, [f"{w}ish" for w in sample])
+    same = sum(bool(a) and a[:1] == b[:1] for a, b in zip(plain, ending))
+    assert same >= 0.8 * len(sample), [w for w, a, b in zip(sample, plain, ending) if a[:1] != b[:1]][:10]
+
+
+def test_a_misspelling_in_a_few_pages_search_terms_also_finds_the_common_word(built_project: Path) -> None:
+    """"twiching" is a misspelling that a few entries list for search: the query also finds pages
+    that use "twitching" (a word a typo away that five times as many pages use), not only those."""
+    site = built_project / "site"
+    head = json.loads((site / HEAD).read_text(encoding="utf-8"))
+    vocabulary = head["vocabulary"]
+    words_ = sorted(w for w in vocabulary if w.isalpha())
+    stems = json.loads(node(f"const w = require({json.dumps(str(WORKER))}); "
+                            f"console.log(JSON.stringify({json.dumps(words_)}.map(w.stem)))"))
+    stem_of = dict(zip(words_, stems))
+    uses: dict[str, int] = {}
+    for word, stem in stem_of.items():
+        uses[stem] = uses.get(stem, 0) + vocabulary[word]
+
+    longer: dict[str, set[str]] = {}  # a word with one letter left out -> the words it comes from
+    for word in words_:
+        for i in range(len(word)):
+            longer.setdefault(word[:i] + word[i + 1:], set()).add(word)
+
+    def neighbours(word: str) -> set[str]:  # one letter left out, or one letter too many
+        return {word[:i] + word[i + 1:] for i in range(len(word))} | longer.get(word, set())
+
+    rare = [w for w in words_ if len(w) >= 5 and uses[stem_of[w]] <= 2
+            and any(stem_of.get(n) != stem_of[w] and vocabulary.get(n, 0) >= 5 * uses[stem_of[w]]
+                    for n in neighbours(w))]
+    assert len(rare) >= 3, rare
+    for word, found in zip(rare, _pages(site, rare)):
+        assert len(found) > uses[stem_of[word]], word
+
+
 SPANISH_QUERIES = ROOT / "tests" / "search" / "queries-es.yaml"  # issue 18's set, split the same way
 MIN_TUNE_ES = 0.90
 MIN_HELD_ES = 0.93

@@ -22,9 +22,8 @@
  *   stem is folded; a word and its plural are one word where Snowball leaves them apart ("ojo",
  *   "ojos"), and a verb's changed stem vowel ("tiembla", "temblar") counts as a related stem;
  * - typos: a word the site does not use is matched to the site's words within 1 edit (4 to 7
- *   letters) or 2 (8 or more; a swap of two letters is one edit), the most frequent first; where the
- *   index's ranking sets rare_typo (Spanish), so is a word only one page uses (a misspelling in its
- *   search terms) to far commoner words;
+ *   letters) or 2 (8 or more; a swap of two letters is one edit), the most frequent first; so is a
+ *   word few pages use (a misspelling in their search terms) to far commoner words;
  * - thesaurus (content/thesaurus.yaml, content/translations/<language>/thesaurus.yaml): a word or
  *   phrase in a group also finds the group's other words ("lockjaw" finds tetanus), ranked a little lower;
  * - the last word, while it is being typed, also finds the words it begins.
@@ -52,6 +51,7 @@
   var stop = null, questions = null, thesaurus = [];
   var stemmer = null;   /* the index language's stemmer */
   var written = {};     /* a word -> as the pages write it, with its accents (for a stemmer that reads them) */
+  var irregular = {};   /* an irregular form of a verb -> the verb */
 
   /* ---- words ------------------------------------------------------------------------------ */
 
@@ -291,7 +291,8 @@
   };
   var plain = null, plainOf = {};
 
-  function stemWord(w, typed) { return stemmer(w, typed); }
+  /* An irregular form of a verb is stemmed as the verb ("threw" as "throw"): the index's irregular. */
+  function stemWord(w, typed) { return irregular[w] ? stemmer(irregular[w]) : stemmer(w, typed); }
 
   /* The query's words typed with accents: {word: as typed}. */
   function typedForms(text) {
@@ -380,6 +381,7 @@
         questions = new Set(head.question_words);
         stemmer = STEMMERS.hasOwnProperty(head.language || "en") ? STEMMERS[head.language || "en"] : identity;
         written = head.written || {};
+        irregular = head.irregular || {};
         plain = PLAIN[head.language] || null;
         Object.keys(head.vocabulary).forEach(function (w) {
           var s = stemWord(w);
@@ -468,17 +470,24 @@
         ways.push({ slots: [stems[s]], factor: stems[s].indexOf(word) >= 0 ? R.exact : R.stem, exact: word });
         found = word;
         related(s).forEach(function (other) { ways.push({ slots: [stems[other]], factor: R.related, alt: true }); });
-        /* A word on one page only may be a misspelling in its search terms: where the ranking sets
-         * rare_typo, a word that many times more pages use, a typo away, is also looked for. */
-        if (R.rare_typo && stems[s].length === 1 && head.vocabulary[word] === 1) {
+        /* A word few pages use may be a misspelling in their search terms ("twiching"): a word a
+         * typo away that rare_typo times as many pages use is also looked for. */
+        var uses = stems[s].reduce(function (sum, w) { return sum + head.vocabulary[w]; }, 0);
+        if (R.rare_typo && uses && uses <= R.rare_pages) {
           corrections(word, s).forEach(function (w) {
-            if (head.vocabulary[w] >= R.rare_typo) ways.push({ slots: [stems[stemOf[w]]], factor: R.typo });
+            if (head.vocabulary[w] >= R.rare_typo * uses) ways.push({ slots: [stems[stemOf[w]]], factor: R.typo });
           });
         }
       } else {
         corrections(word).forEach(function (w) {
           if (!found) found = w;
           ways.push({ slots: [stems[stemOf[w]]], factor: R.typo });
+        });
+        /* A word the pages do not use may be a known word with an ending ("yellowish", "twitchiness"). */
+        related(s).forEach(function (other) {
+          if (s.indexOf(other) !== 0) return;
+          if (!found) found = stems[other][0];
+          ways.push({ slots: [stems[other]], factor: R.related });
         });
       }
       if (typing && i === kept.length - 1 && word.length >= 3 && !stems[s]) {
