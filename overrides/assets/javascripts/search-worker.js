@@ -272,7 +272,7 @@
    * given the word as the pages write it (else as the reader typed it), and its stem is folded;
    * a word and its plural, which Snowball can leave apart ("ojo", "ojos"; "pie", "pies";
    * "muscular", "musculares"), have the stem of the singular (where the site uses it). */
-  function used(w) { return head.vocabulary.hasOwnProperty(w); }
+  function used(w) { return head !== null && head.vocabulary.hasOwnProperty(w); }  /* no head: the warning card */
   function stemSpanish(w, typed) { return fold(stemEs(written.hasOwnProperty(w) ? written[w] : typed || w)); }
   var STEMMERS = {
     en: function (w) { return stem(w); },
@@ -290,6 +290,11 @@
     es: function (s) { return s.replace(/ie/g, "e").replace(/([^gq])ue/g, "$1o"); }
   };
   var plain = null, plainOf = {};
+
+  /* A word's stem in a language, outside any index (for the warning card). */
+  function stemIn(word, language) {
+    return (STEMMERS.hasOwnProperty(language) ? STEMMERS[language] : identity)(word);
+  }
 
   /* An irregular form of a verb is stemmed as the verb ("threw" as "throw"): the index's irregular. */
   function stemWord(w, typed) { return irregular[w] ? stemmer(irregular[w]) : stemmer(w, typed); }
@@ -742,7 +747,11 @@
   /* ---- messages ----------------------------------------------------------------------------- */
 
   if (NODE) {  /* the parts a unit test checks; tests/js/search-run.cjs runs the whole worker */
-    module.exports = { stem: stem, stemEs: stemEs, distance: distance, words: words, sound: sound };
+    module.exports = { stem: stem, stemEs: stemEs, distance: distance, words: words, sound: sound, stemIn: stemIn };
+    return;
+  }
+  if (typeof document !== "undefined") {  /* loaded by a page, for the warning card's words (warning-signs.js) */
+    window.searchStem = stemIn;
     return;
   }
 

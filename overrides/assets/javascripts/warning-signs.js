@@ -16,11 +16,15 @@
   "use strict";
 
   var SELF = document.currentScript && document.currentScript.src;
+  var LANGUAGE = (document.documentElement && document.documentElement.lang) || "en";
   var STOP = new Set();  /* words too common to tell the signs apart: the data's stop_words */
   var model = null;
   var loading = null;
 
+  /* The search's own stemmer for the page's language (search-worker.js, loaded with the signs);
+   * until it loads, or if it cannot, a few English endings. */
   function stem(word) {
+    if (window.searchStem) return window.searchStem(word, LANGUAGE);
     if (word.length > 5 && /ing$/.test(word)) return word.slice(0, -3);
     if (word.length > 4 && /ed$/.test(word)) return word.slice(0, -2);
     if (word.length > 4 && /ies$/.test(word)) return word.slice(0, -3) + "y";
@@ -74,12 +78,24 @@
     return data;
   }
 
+  /* The search worker's file, run on the page for its stemmer (the browser has it cached once the
+   * search box is used); the card works without it. */
+  function loadStemmer() {
+    return new Promise(function (resolve) {
+      if (window.searchStem) return resolve();
+      var script = document.createElement("script");
+      script.src = new URL("search-worker.js", SELF).href;
+      script.onload = script.onerror = function () { resolve(); };
+      document.head.appendChild(script);
+    });
+  }
+
   function load() {
     if (!loading && SELF && window.fetch) {
-      loading = fetch(new URL("../warning-signs.json", SELF)).then(function (response) {
+      loading = Promise.all([fetch(new URL("../warning-signs.json", SELF)).then(function (response) {
         return response.ok ? response.json() : null;
-      }).then(function (data) {
-        model = data && prepare(data);
+      }), loadStemmer()]).then(function (got) {
+        model = got[0] && prepare(got[0]);
       }).catch(function () { loading = null; });
     }
     return loading;
@@ -155,6 +171,11 @@
     card.appendChild(says);
     card.appendChild(more);
     result.insertBefore(card, result.firstChild);
+  }
+
+  if (typeof module === "object" && module.exports) {  /* under Node: tests/js/cards-run.cjs */
+    module.exports = { use: function (data) { model = prepare(data); }, match: function (query) { return match(query); } };
+    return;
   }
 
   var timer = null;
