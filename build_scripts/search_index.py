@@ -82,9 +82,9 @@ RANKING: dict[str, Any] = {
     "part_boost": 1.0,  # and counts this much
     "common_share": 0.5,  # a query word on more than this share of pages is not asked of a part
     "how_common": {"common": 1.1, "less common": 1.0, "rare": 0.9},  # a cause's boost, by how common it is
-    # a query word whose stem at most rare_pages pages use (a misspelling among their search terms,
-    # "twiching", "fasiculaciones") also finds the words a typo away that rare_typo times as many pages use
-    "rare_pages": 4, "rare_typo": 5,
+    # a query word that pages have only among their search terms (a misspelling: "twiching",
+    # "fasiculaciones") also finds the words a typo away that rare_typo times as many pages use
+    "rare_typo": 5,
     "min_share": 0.01,  # results scoring under this share of the best are left out
     "max_results": 20, "max_sections": 3,
 }
@@ -391,6 +391,7 @@ def index_files(docs: list[Doc], language: Mapping[str, Any], thesaurus: list[li
         "stop_words": sorted(stop),
         "question_words": sorted(str(w) for w in query["question_words"]),
         "irregular": irregular_forms(query.get("irregular") or []),
+        "terms_only": sorted(w for w, items in postings.items() if all(code % 256 == FIELDS["terms"][0] for _, code in items)),
         "thesaurus": [[" ".join(words(term, stop)) for term in group] for group in thesaurus],
     }
     if code in WRITTEN:

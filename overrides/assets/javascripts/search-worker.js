@@ -23,7 +23,7 @@
  *   "ojos"), and a verb's changed stem vowel ("tiembla", "temblar") counts as a related stem;
  * - typos: a word the site does not use is matched to the site's words within 1 edit (4 to 7
  *   letters) or 2 (8 or more; a swap of two letters is one edit), the most frequent first; so is a
- *   word few pages use (a misspelling in their search terms) to far commoner words;
+ *   word pages have only among their search terms (a misspelling there) to far commoner words;
  * - thesaurus (content/thesaurus.yaml, content/translations/<language>/thesaurus.yaml): a word or
  *   phrase in a group also finds the group's other words ("lockjaw" finds tetanus), ranked a little lower;
  * - the last word, while it is being typed, also finds the words it begins.
@@ -52,6 +52,7 @@
   var stemmer = null;   /* the index language's stemmer */
   var written = {};     /* a word -> as the pages write it, with its accents (for a stemmer that reads them) */
   var irregular = {};   /* an irregular form of a verb -> the verb */
+  var termsOnly = new Set();  /* words that pages have only among their search terms */
 
   /* ---- words ------------------------------------------------------------------------------ */
 
@@ -387,6 +388,7 @@
         stemmer = STEMMERS.hasOwnProperty(head.language || "en") ? STEMMERS[head.language || "en"] : identity;
         written = head.written || {};
         irregular = head.irregular || {};
+        termsOnly = new Set(head.terms_only || []);
         plain = PLAIN[head.language] || null;
         Object.keys(head.vocabulary).forEach(function (w) {
           var s = stemWord(w);
@@ -475,10 +477,10 @@
         ways.push({ slots: [stems[s]], factor: stems[s].indexOf(word) >= 0 ? R.exact : R.stem, exact: word });
         found = word;
         related(s).forEach(function (other) { ways.push({ slots: [stems[other]], factor: R.related, alt: true }); });
-        /* A word few pages use may be a misspelling in their search terms ("twiching"): a word a
-         * typo away that rare_typo times as many pages use is also looked for. */
+        /* A word pages have only among their search terms is a misspelling there ("twiching"): a
+         * word a typo away that rare_typo times as many pages use is also looked for. */
         var uses = stems[s].reduce(function (sum, w) { return sum + head.vocabulary[w]; }, 0);
-        if (R.rare_typo && uses && uses <= R.rare_pages) {
+        if (R.rare_typo && termsOnly.has(word)) {
           corrections(word, s).forEach(function (w) {
             if (head.vocabulary[w] >= R.rare_typo * uses) ways.push({ slots: [stems[stemOf[w]]], factor: R.typo });
           });
