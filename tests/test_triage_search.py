@@ -84,3 +84,16 @@ def test_warning_card_shows_for_sign_queries(browser: Browser, base_url: str, bu
     # the box shows what the matcher shows under Node, query for query (cards_eval, for tuning)
     assert [(sign, level) for _, sign, level in rows] == run(built_project / "site", load())
     assert results["held"]["sign hit"] >= MIN_SIGN_HIT and results["held"]["false card"] <= MAX_FALSE_CARDS, results
+
+
+@pytest.mark.browser
+def test_the_spanish_card_is_in_spanish_and_stems_spanish(browser: Browser, base_url: str) -> None:
+    page = browser.new_page()
+    page.goto(base_url + "es/")
+    page.locator("input.md-search__input").click()
+    sign, level = card_for(page, "mi padre arrastra las palabras y tiene la boca torcida")
+    text = page.inner_text(".md-search-result .search-care")
+    stems = page.evaluate("[window.searchStem('arrastra', 'es'), window.searchStem('arrastro', 'es')]")
+    page.close()
+    assert sign == "stroke" and level == "emergency" and "Emergencia" in text and "112" in text
+    assert stems[0] == stems[1]  # one verb, as the search's Spanish stemmer reads it
