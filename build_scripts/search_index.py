@@ -141,6 +141,7 @@ class Doc:
     fields: dict[str, list[str]] = field(default_factory=dict)  # field -> texts
     sections: list[tuple[str, str, str]] = field(default_factory=list)  # (anchor, heading, text)
     parent: str = ""  # a part of a page (a warning sign on the page of every sign): that page's address
+    sign: str = ""  # a warning sign's id, for a part that is one
 
 
 # --- text --------------------------------------------------------------------------------------
@@ -281,7 +282,8 @@ def sign_docs(page: Doc, content: Content) -> list[Doc]:
         parts.append(Doc(
             url=f"{page.url}#{sign.level.replace('_', '-')}", title=headings.get(sign.level, page.title),
             kind=page.kind, boost=page.boost, summary=sign.says, parent=page.url,
-            fields={"names": list(sign.lay_words), "summary": [sign.says, *([sign.ask] if sign.ask else [])]}))
+            fields={"names": list(sign.lay_words), "summary": [sign.says, *([sign.ask] if sign.ask else [])]},
+            sign=sign.id))
     return parts
 
 
@@ -385,7 +387,8 @@ def index_files(docs: list[Doc], language: Mapping[str, Any], thesaurus: list[li
         "topic": TOPIC_MASK,
         "ranking": RANKING,
         "language": code,
-        "pages": [[d.url, d.title, KINDS[d.kind], d.boost, *([number[d.parent]] if d.parent else [])] for d in docs],
+        "pages": [[d.url, d.title, KINDS[d.kind], d.boost, *([number[d.parent], d.sign] if d.parent else [])]
+                  for d in docs],
         "shards": sorted(shards),
         "vocabulary": {word: len(postings[word]) for word in sorted(postings)},
         "stop_words": sorted(stop),

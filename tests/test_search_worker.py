@@ -226,7 +226,7 @@ def test_nothing_index_sized_loads_with_a_page(built_project: Path) -> None:
     """A page load fetches the stub and the worker; the index waits for the first query."""
     site = built_project / "site"
     worker = (site / "assets" / "javascripts" / "search-worker.js").read_bytes()
-    assert len(gzip.compress(worker)) < 12_000
+    assert len(gzip.compress(worker)) < 16_000  # about 12 KB with both stemmers; the index is over 100 KB
     assert "search-worker.js" in (site / "index.html").read_text(encoding="utf-8")
     out = subprocess.run(["node", str(NODE_RUNNER), str(WORKER), str(site)], input='"twitching"\n"twitching at night"\n',
                          capture_output=True, text=True, check=True, timeout=60).stdout

@@ -40,7 +40,10 @@
 
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
   var NODE = typeof module !== "undefined" && module.exports;  /* required by a test under Node */
-  var HEAD = NODE ? null : new URL("../search/head.json", self.location.href);
+  /* In a page (the warning card loads this file too) the index is found from this script's address. */
+  var PAGE = !NODE && typeof document !== "undefined";
+  var HERE = PAGE ? (document.currentScript && document.currentScript.src) || "" : NODE ? "" : self.location.href;
+  var HEAD = HERE ? new URL("../search/head.json", HERE) : null;
   /* The ranking's numbers come with the index (build_scripts/search_index.py, RANKING): */
   var R = null;
 
@@ -746,14 +749,31 @@
     });
   }
 
+  /* The warning sign a query describes, as search ranks it: the sign of the best part of the top
+   * result, when the top result is the page of every warning sign and a sign brought it there.
+   * The warning card shows this sign's card (warning-signs.js), so the card and the results agree. */
+  function topSign(query) {
+    if (!query.trim() || !HEAD) return Promise.resolve(null);
+    return loadHead().then(function () {
+      var list = concepts(query);
+      if (!list.length) return null;
+      return score(list).then(function (groups) {
+        var top = groups[0];
+        if (!top || !top.parts.length || top.parts[0].score < top.score) return null;
+        return head.pages[top.parts[0].page][5] || null;
+      });
+    });
+  }
+
   /* ---- messages ----------------------------------------------------------------------------- */
 
   if (NODE) {  /* the parts a unit test checks; tests/js/search-run.cjs runs the whole worker */
     module.exports = { stem: stem, stemEs: stemEs, distance: distance, words: words, sound: sound, stemIn: stemIn };
     return;
   }
-  if (typeof document !== "undefined") {  /* loaded by a page, for the warning card's words (warning-signs.js) */
+  if (PAGE) {  /* loaded by a page, for the warning card (warning-signs.js) */
     window.searchStem = stemIn;
+    window.searchSign = topSign;
     return;
   }
 

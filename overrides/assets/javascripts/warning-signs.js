@@ -7,6 +7,10 @@
  * so do the card's words and the stop words (content/locales/<language>.yaml, under scripts).
  * Nothing the reader types leaves the device.
  *
+ * Which sign: the one search ranks first, when the top result is the page of every warning sign
+ * and a sign brought it there (search-worker.js, loaded on the page, sets window.searchSign), so
+ * the card and the results agree; else the sign this script's own matching finds.
+ *
  * Matching: the query and each sign's words become stems, with words that mean the same put
  * together (the model's `words`), and small typos forgiven. A sign scores the rarity (inverse
  * document frequency over the signs) of each query word it shares, so words many signs use
@@ -141,6 +145,16 @@
     return close[0].sign;
   }
 
+  /* The card for a query: the sign that search ranks first (window.searchSign: the worker's reading
+   * of the query, with its typos, thesaurus and stems), else the one the matching above finds. */
+  function choose(query) {
+    var own = match(query);
+    if (!window.searchSign) return Promise.resolve(own);
+    return window.searchSign(query).then(function (id) {
+      return (id && model.signs.filter(function (sign) { return sign.id === id; })[0]) || own;
+    }, function () { return own; });
+  }
+
   /* `template` with each {name} filled in from `values`. */
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, function (all, name) {
@@ -174,7 +188,7 @@
   }
 
   if (typeof module === "object" && module.exports) {  /* under Node: tests/js/cards-run.cjs */
-    module.exports = { use: function (data) { model = prepare(data); }, match: function (query) { return match(query); } };
+    module.exports = { use: function (data) { model = prepare(data); }, choose: function (query) { return choose(query); } };
     return;
   }
 
@@ -187,8 +201,12 @@
       if (pending) pending.then(function () { if (model) update(input); });
       return;
     }
-    render(result, input.value.trim() ? match(input.value) : null);
-    result.setAttribute("data-warning-query", input.value);  /* which query the card answers */
+    var query = input.value;
+    (query.trim() ? choose(query) : Promise.resolve(null)).then(function (sign) {
+      if (input.value !== query) return;  /* the reader has typed on */
+      render(result, sign);
+      result.setAttribute("data-warning-query", query);  /* which query the card answers */
+    });
   }
 
   document.addEventListener("focusin", function (event) {
