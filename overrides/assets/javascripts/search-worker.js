@@ -482,8 +482,8 @@
         related(s).forEach(function (other) { ways.push({ slots: [stems[other]], factor: R.related, alt: true }); });
         /* A word pages have only among their search terms is a misspelling there ("twiching"): a
          * word a typo away that rare_typo times as many pages use is also looked for. */
-        var uses = stems[s].reduce(function (sum, w) { return sum + head.vocabulary[w]; }, 0);
         if (R.rare_typo && termsOnly.has(word)) {
+          var uses = stems[s].reduce(function (sum, w) { return sum + head.vocabulary[w]; }, 0);
           corrections(word, s).forEach(function (w) {
             if (head.vocabulary[w] >= R.rare_typo * uses) ways.push({ slots: [stems[stemOf[w]]], factor: R.typo });
           });
@@ -556,11 +556,10 @@
         var n = head.pages.length, pages = new Map();
         var wholePages = head.pages.filter(function (info) { return info.length <= 4; }).length;
         perConcept.forEach(function (ways, ci) {
-          var rarity = 0, own = 0;
+          var rarity = 0, own = 0, share = 0;  /* share: of whole pages (not parts) with the word */
           /* On a page, another word for the query's word (thesaurus, related stem) is worth at most
            * the word itself: "cramp" must not find "spasm" pages above cramp pages because "spasm" is
            * the rarer word. (The concept's rarity, its share of the query, stays the rarest way's.) */
-          var share = 0;  /* the share of whole pages (not parts) with the word */
           ways.forEach(function (slots, wi) {
             if (list[ci].ways[wi].alt) return;
             own = Math.max(own, Math.log(1 + n / Math.max(1, slots[0].size)));
