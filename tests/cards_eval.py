@@ -1,5 +1,6 @@
 """Score the warning card above search results on tests/triage/search-queries.yaml, under Node
-(the page's own matcher, warning-signs.js, on a built site's assets/warning-signs.json):
+(the page's own script, warning-signs.js, with the search worker's file in page mode, on a built
+site: tests/js/cards-run.cjs):
 
     python -m tests.cards_eval site/
 

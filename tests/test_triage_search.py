@@ -58,6 +58,7 @@ def test_warning_card_under_node_matches_the_floors(built_project: Path) -> None
     assert held["level or more urgent"] >= MIN_LEVEL, held
 
 
+@pytest.mark.slow
 def test_the_card_shows_the_sign_that_search_ranks_first(built_project: Path) -> None:
     """When the top search result is "When to get help" and a warning sign brought it there, the card
     above the results is that sign's: the card and the results never disagree."""

@@ -295,10 +295,9 @@
   };
   var plain = null, plainOf = {};
 
+  function stemmerFor(language) { return STEMMERS.hasOwnProperty(language) ? STEMMERS[language] : identity; }
   /* A word's stem in a language, outside any index (for the warning card). */
-  function stemIn(word, language) {
-    return (STEMMERS.hasOwnProperty(language) ? STEMMERS[language] : identity)(word);
-  }
+  function stemIn(word, language) { return stemmerFor(language)(word); }
 
   /* An irregular form of a verb is stemmed as the verb ("threw" as "throw"): the index's irregular. */
   function stemWord(w, typed) { return irregular[w] ? stemmer(irregular[w]) : stemmer(w, typed); }
@@ -388,7 +387,7 @@
         R = head.ranking;
         stop = new Set(head.stop_words);
         questions = new Set(head.question_words);
-        stemmer = STEMMERS.hasOwnProperty(head.language || "en") ? STEMMERS[head.language || "en"] : identity;
+        stemmer = stemmerFor(head.language || "en");
         written = head.written || {};
         irregular = head.irregular || {};
         termsOnly = new Set(head.terms_only || []);
@@ -406,6 +405,9 @@
     }
     return loadingHead;
   }
+
+  /* A part of a page (a warning sign on the page of every sign) has its page's number after its own four fields. */
+  function isPart(info) { return info.length > 4; }
 
   function file(path) { return new URL(path + "?v=" + head.version, HEAD).href; }
 
@@ -554,7 +556,7 @@
         return Promise.all(c.ways.map(function (way) { return Promise.all(way.slots.map(slotPostings)); }));
       })).then(function (perConcept) {
         var n = head.pages.length, pages = new Map();
-        var wholePages = head.pages.filter(function (info) { return info.length <= 4; }).length;
+        var wholePages = head.pages.filter(function (info) { return !isPart(info); }).length;
         perConcept.forEach(function (ways, ci) {
           var rarity = 0, own = 0, share = 0;  /* share: of whole pages (not parts) with the word */
           /* On a page, another word for the query's word (thesaurus, related stem) is worth at most
@@ -564,7 +566,7 @@
             if (list[ci].ways[wi].alt) return;
             own = Math.max(own, Math.log(1 + n / Math.max(1, slots[0].size)));
             var whole = 0;
-            slots[0].forEach(function (hit, page) { if (head.pages[page].length <= 4) whole += 1; });
+            slots[0].forEach(function (hit, page) { if (!isPart(head.pages[page])) whole += 1; });
             share = Math.max(share, whole / wholePages);
           });
           /* A word most pages use ("muscle", "twitching") tells one warning sign from another no
@@ -614,9 +616,9 @@
           /* A part (a warning sign) counts only when it has several of the query's words (or all), or
            * every word of the query that most pages do not use ("chest pain and twitching"). */
           var cover = covered / total, share = topic / total;
-          if (info.length > 4 && count < Math.min(R.part_words, list.length) && (!telling || told < Math.min(R.part_words, telling))) return;
+          if (isPart(info) && count < Math.min(R.part_words, list.length) && (!telling || told < Math.min(R.part_words, telling))) return;
           var s = sum * Math.pow(cover, R.cover_power) * (1 + R.topic * share) * (count === list.length && share > 0.999 ? 1 + R.full_topic : 1);
-          s *= R.kind_boost[info[2]] * Math.min(info[3], R.max_page_boost) * (info.length > 4 ? R.part_boost : 1);
+          s *= R.kind_boost[info[2]] * Math.min(info[3], R.max_page_boost) * (isPart(info) ? R.part_boost : 1);
           entry.score = s;
           entry.matched = entry.per.map(Boolean);
           ranked.push(entry);
@@ -624,7 +626,7 @@
         /* A part of a page (a warning sign) brings up its page, with the part as a section. */
         var byPage = new Map();
         ranked.forEach(function (e) {
-          var info = head.pages[e.page], page = info.length > 4 ? info[4] : e.page;
+          var info = head.pages[e.page], page = isPart(info) ? info[4] : e.page;
           var group = byPage.get(page);
           if (!group) byPage.set(page, group = { page: page, score: 0, parts: [], matched: [] });
           if (page === e.page) group.own = e; else group.parts.push(e);
@@ -737,13 +739,21 @@
     return best ? [best] : [];
   }
 
-  function search(query) {
-    if (!query.trim()) return Promise.resolve({ items: [] });
+  /* The query's concepts and the pages ranked for them, best first; null for a query of no words. */
+  function rank(query) {
+    if (!query.trim() || !HEAD) return Promise.resolve(null);
     return loadHead().then(function () {
       var list = concepts(query);
-      if (!list.length) return { items: [] };
-      return score(list).then(function (ranked) { return present(list, ranked); }).then(function (items) {
-        return { items: items, suggest: suggestion(query, list) };
+      if (!list.length) return null;
+      return score(list).then(function (groups) { return { list: list, groups: groups }; });
+    });
+  }
+
+  function search(query) {
+    return rank(query).then(function (found) {
+      if (!found) return { items: [] };
+      return present(found.list, found.groups).then(function (items) {
+        return { items: items, suggest: suggestion(query, found.list) };
       });
     });
   }
@@ -752,15 +762,10 @@
    * result, when the top result is the page of every warning sign and a sign brought it there.
    * The warning card shows this sign's card (warning-signs.js), so the card and the results agree. */
   function topSign(query) {
-    if (!query.trim() || !HEAD) return Promise.resolve(null);
-    return loadHead().then(function () {
-      var list = concepts(query);
-      if (!list.length) return null;
-      return score(list).then(function (groups) {
-        var top = groups[0];
-        if (!top || !top.parts.length || top.parts[0].score < top.score) return null;
-        return head.pages[top.parts[0].page][5] || null;
-      });
+    return rank(query).then(function (found) {
+      var top = found && found.groups[0];
+      if (!top || !top.parts.length || top.parts[0].score < top.score) return null;
+      return head.pages[top.parts[0].page][5] || null;
     });
   }
 

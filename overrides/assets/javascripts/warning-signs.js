@@ -82,9 +82,10 @@
     return data;
   }
 
-  /* The search worker's file, run on the page for its stemmer (the browser has it cached once the
-   * search box is used); the card works without it. */
-  function loadStemmer() {
+  /* The search worker's file, run on the page for its ranking and stemmer (window.searchSign and
+   * window.searchStem; the browser has the file cached once the search box is used). The card works
+   * without it, on its own matching. */
+  function loadSearch() {
     return new Promise(function (resolve) {
       if (window.searchStem) return resolve();
       var script = document.createElement("script");
@@ -98,7 +99,7 @@
     if (!loading && SELF && window.fetch) {
       loading = Promise.all([fetch(new URL("../warning-signs.json", SELF)).then(function (response) {
         return response.ok ? response.json() : null;
-      }), loadStemmer()]).then(function (got) {
+      }), loadSearch()]).then(function (got) {
         model = got[0] && prepare(got[0]);
       }).catch(function () { loading = null; });
     }
