@@ -3,6 +3,10 @@
 site: tests/js/cards-run.cjs):
 
     python -m tests.cards_eval site/
+    python -m tests.cards_eval site/ --queries tests/search/queries-blind3.yaml
+
+A search query set whose rows name their signs (``signs:``, empty for a harmless query) is scored
+the same way.
 
 Per split: the share of sign queries that get a right card, the share that get a card at least as
 urgent as the sign's (no under-triage), and the share of harmless queries that get any card. Only
@@ -24,8 +28,10 @@ SCRIPT = ROOT / "overrides" / "assets" / "javascripts" / "warning-signs.js"
 RUNNER = ROOT / "tests" / "js" / "cards-run.cjs"
 
 
-def load() -> list[dict[str, Any]]:
-    return yaml.safe_load(QUERIES.read_text(encoding="utf-8"))["queries"]
+def load(path: Path = QUERIES) -> list[dict[str, Any]]:
+    """The rows, each with its text as ``q`` (a search query set calls it ``query``)."""
+    rows = yaml.safe_load(path.read_text(encoding="utf-8"))["queries"]
+    return [{**row, "q": row.get("q", row.get("query"))} for row in rows if "signs" in row]
 
 
 def run(site: Path, queries: list[dict[str, Any]]) -> list[tuple[str | None, str | None]]:
@@ -62,9 +68,10 @@ def sign_levels(site: Path) -> tuple[dict[str, str], list[str]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("site", type=Path)
+    parser.add_argument("--queries", type=Path, default=QUERIES)
     parser.add_argument("--held", action="store_true", help="also score the held-back part (to report it: never while tuning)")
     args = parser.parse_args()
-    queries = [q for q in load() if args.held or q["split"] == "tune"]
+    queries = [q for q in load(args.queries) if args.held or q["split"] == "tune"]
     answers = run(args.site, queries)
     levels, order = sign_levels(args.site)
     rows = [(q, sign, level) for q, (sign, level) in zip(queries, answers, strict=True)]
