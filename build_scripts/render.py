@@ -280,7 +280,8 @@ class SiteRenderer:
         files.update(api_files(content, self.links))
         hubs = [f"{etype.folder}/index.md" for etype in ENTRY_TYPES] + [f"{BROWSE_DIR}/index.md", A_TO_Z, "glossary.md"]
         docs = search_index.documents(content, self.common["section_heading"], files, hubs, WARNING_PAGE)
-        files.update(search_index.index_files(docs, self.words, search_index.thesaurus(content)))
+        files.update(search_index.index_files(docs, self.words, search_index.thesaurus(content),
+                                                 content.triage.data.get("words") or []))
         files[WARNING_SIGNS] = _json(warning_signs(content))
         return files
 
@@ -450,7 +451,7 @@ def warning_signs(content: Content) -> dict[str, Any]:
         "min_phrase": MIN_PHRASE,
         "cover": COVER,
         "close": CLOSE,
-        "words": model.data.get("words") or [],
+        "words": [*(model.data.get("words") or []), *(model.data.get("near_words") or [])],
         "signs": [{"id": s.id, "level": s.level, "says": s.says,
                    "phrases": [*s.lay_words, *([s.ask] if s.ask else []), s.says]} for s in model.signs.values()],
     }

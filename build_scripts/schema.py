@@ -461,6 +461,11 @@ TRIAGE = Obj((
     Field("questions", ListOf(QUESTION, min_items=1, max_items=20), help="The navigator's other questions."),
     Field("signs", ListOf(SIGN, min_items=1, max_items=500), help="Every warning sign."),
     Field("words", ListOf(ListOf(Text(40), min_items=2, max_items=20), max_items=300), required=False,
-          help="Words that mean the same to the search box's warning card, each group led by the word the "
-               "others count as ('pee', 'urine', 'wee'). Used for matching only; never shown.", translate="optional"),
+          help="Words that mean the same to the warning signs, each group led by the word the others count as "
+               "('pee', 'urine', 'wee'): the search box's warning card and search's matching of the signs use "
+               "them. Used for matching only; never shown.", translate="optional"),
+    Field("near_words", ListOf(ListOf(Text(40), min_items=2, max_items=20), max_items=300), required=False,
+          help="Neighbouring words that the warning card counts as one but search does not: nearby body places "
+               "('calf', 'shin', 'knee'), who it is ('baby', 'toddler'). Used for matching only; never shown.",
+          translate="optional"),
 ))

@@ -85,6 +85,7 @@ RANKING: dict[str, Any] = {
     # a query word that pages have only among their search terms (a misspelling: "twiching",
     # "fasiculaciones") also finds the words a typo away that rare_typo times as many pages use
     "rare_typo": 5,
+    "sign_words": 0.8,  # a word in the triage model's group of the query's word, on a warning sign
     "min_share": 0.01,  # results scoring under this share of the best are left out
     "max_results": 20, "max_sections": 3,
 }
@@ -359,8 +360,11 @@ def irregular_forms(lines: Iterable[str]) -> dict[str, str]:
     return {form: verb for line in lines for verb, *forms in [words(line)] for form in forms}
 
 
-def index_files(docs: list[Doc], language: Mapping[str, Any], thesaurus: list[list[str]]) -> dict[str, str]:
-    """Every file of the index: {docs path: JSON}."""
+def index_files(docs: list[Doc], language: Mapping[str, Any], thesaurus: list[list[str]],
+                sign_words: Iterable[Iterable[str]] = ()) -> dict[str, str]:
+    """Every file of the index: {docs path: JSON}. ``sign_words``: the triage model's groups of
+    words that mean the same to its warning signs (triage.yaml's words), which search uses to
+    find the signs only."""
     query = language["search"]["query"]
     stop = frozenset(str(w) for w in query["stop_words"])  # question words stay in: a query of only those finds them
     postings = _postings(docs, stop)
@@ -396,6 +400,9 @@ def index_files(docs: list[Doc], language: Mapping[str, Any], thesaurus: list[li
         "irregular": irregular_forms(query.get("irregular") or []),
         "terms_only": sorted(w for w, items in postings.items() if all(code % 256 == FIELDS["terms"][0] for _, code in items)),
         "thesaurus": [[" ".join(words(term, stop)) for term in group] for group in thesaurus],
+        "sign_words": [[" ".join(words(str(term), stop)) for term in group] for group in sign_words],
+        "part_names": {str(n): [ws for name in d.fields.get("names", []) if (ws := words(name, stop))]
+                       for n, d in enumerate(docs) if d.parent},
     }
     if code in WRITTEN:
         texts = [text for doc in docs for field_texts in doc.fields.values() for text in field_texts]

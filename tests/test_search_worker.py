@@ -76,6 +76,60 @@ def test_a_warning_sign_with_a_common_word_still_finds_when_to_get_help(built_pr
     assert hit_rate(results, TOP) >= 0.9, [r.query for r in results if not r.hit(TOP)][:20]
 
 
+def test_a_query_that_names_a_warning_sign_among_other_words_finds_when_to_get_help(built_project: Path) -> None:
+    """"my husband just had a seizure, he's never had one before": a sign counts when the query
+    holds every word of one of its lay words, however many other words come with them."""
+    import yaml
+
+    triage = yaml.safe_load((built_project / "content" / "triage.yaml").read_text(encoding="utf-8"))
+    queries = [{"query": f"my husband just had {words} tonight never before", "kind": "warning",
+                "expect": ["when-to-get-help/"]}
+               for sign in triage["signs"] for words in (sign.get("lay_words") or [])[:1]]
+    results = run_node(built_project / "site", queries)
+    # 1.00 today; 0.38 when a sign needed three of the query's words
+    assert hit_rate(results, TOP) >= 0.95, [r.query for r in results if not r.hit(TOP)][:20]
+
+
+def test_a_thesaurus_word_no_page_uses_is_read_through_the_thesaurus_not_as_a_typo(built_project: Path) -> None:
+    """"booze" is in the thesaurus with "alcohol" but on no page: it finds what "alcohol" finds,
+    not the pages of words a typo away ("lose", "nose", "dose")."""
+    site = built_project / "site"
+    head = json.loads((site / HEAD).read_text(encoding="utf-8"))
+    pairs = [(term, other) for group in head["thesaurus"] for term in group
+             if " " not in term and term not in head["vocabulary"]
+             for other in group[:1] if other != term and " " not in other and other in head["vocabulary"]]
+    assert len(pairs) >= 5, pairs
+    terms, others = _pages(site, [t for t, _ in pairs]), _pages(site, [o for _, o in pairs])
+    same = [bool(a) and set(a[:TOP]) == set(b[:TOP]) for a, b in zip(terms, others)]
+    assert sum(same) >= 0.8 * len(pairs), [p for p, ok in zip(pairs, same) if not ok]
+
+
+def test_a_warning_sign_is_found_by_the_triage_models_words_for_its_words(built_project: Path) -> None:
+    """"dead feet" finds the sign the reader would call "numb feet": on the warning signs (never on
+    other pages), search reads a word as the others of its group in triage.yaml's words. Its
+    near_words ("calf" with "knee") are the card's alone."""
+    import yaml
+
+    site = built_project / "site"
+    head = json.loads((site / HEAD).read_text(encoding="utf-8"))
+    triage = yaml.safe_load((built_project / "content" / "triage.yaml").read_text(encoding="utf-8"))
+    groups = [[" ".join(words(str(w))) for w in group] for group in triage["words"]]
+    assert head["sign_words"] and all(group in groups for group in head["sign_words"])
+    near = {" ".join(words(str(w))) for group in triage.get("near_words") or [] for w in group}
+    assert not near & {w for group in head["sign_words"] for w in group}
+    queries = []  # a sign's lay words with its group's first word swapped for one no page uses
+    for group in groups:
+        unknown = [w for w in group[1:] if " " not in w and w not in head["vocabulary"]]
+        lay = [lay for sign in triage["signs"] for lay in sign.get("lay_words") or [] if group[0] in words(lay)][:1]
+        if unknown and lay:
+            query = " ".join(unknown[0] if w == group[0] else w for w in words(lay[0]))
+            queries.append({"query": query, "kind": "warning", "expect": ["when-to-get-help/"]})
+    assert len(queries) >= 15
+    results = run_node(site, queries)
+    # 1.00 today
+    assert hit_rate(results, TOP) >= 0.9, [(r.query, r.found[:TOP]) for r in results if not r.hit(TOP)]
+
+
 def _pages(site: Path, queries: list[str]) -> list[tuple[str, ...]]:
     return [r.found for r in run_node(site, [{"query": q, "kind": "lay", "expect": []} for q in queries])]
 
@@ -137,21 +191,30 @@ def test_a_misspelling_in_a_few_pages_search_terms_also_finds_the_common_word(bu
         assert len(found) > uses[stem_of[word]], word
 
 
-BLIND_QUERIES = ROOT / "tests" / "search" / "queries-blind.yaml"  # a second set, written blind, split the same way
-MIN_BLIND_TUNE = 0.90
-MIN_BLIND_HELD = 0.90
+# More sets written blind and split the same way: (file, what it is, floors for its tuning part and
+# its held-back part, and the held-back warning queries). The third one's held floors are below its
+# first run, before anything was changed for it (0.88 and 0.86).
+BLIND_SETS = [
+    (ROOT / "tests" / "search" / "queries-blind.yaml", "the second blind set", 0.90, 0.90, 0.90),
+    (ROOT / "tests" / "search" / "queries-blind3.yaml", "the third blind set", 0.90, 0.85, 0.80),
+]
 
 
 @pytest.mark.slow
-def test_a_second_blind_query_set_finds_the_right_page(built_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    rows = load_queries(BLIND_QUERIES, scored=False)
-    assert len(rows) >= 250 and sum(q["split"] == "held" for q in rows) * 4 >= len(rows)
-    results = run_node(built_project / "site", load_queries(BLIND_QUERIES))
+@pytest.mark.parametrize("path, name, min_tune, min_held, min_held_warning", BLIND_SETS, ids=["second", "third"])
+def test_a_blind_query_set_finds_the_right_page(built_project: Path, capsys: pytest.CaptureFixture[str], path: Path,
+                                                 name: str, min_tune: float, min_held: float,
+                                                 min_held_warning: float) -> None:
+    rows = load_queries(path, scored=False)
+    assert len(rows) >= 240 and sum(q["split"] == "held" for q in rows) * 4 >= len(rows)
+    results = run_node(built_project / "site", load_queries(path))
     summary = report(results)
     with capsys.disabled():
-        print(f"\nsearch (worker under Node): hit@{TOP} per kind, the second blind set\n{summary}")
-    assert hit_rate([r for r in results if r.split == "tune"], TOP) >= MIN_BLIND_TUNE, summary
-    assert hit_rate([r for r in results if r.split == "held"], TOP) >= MIN_BLIND_HELD
+        print(f"\nsearch (worker under Node): hit@{TOP} per kind, {name}\n{summary}")
+    held = [r for r in results if r.split == "held"]
+    assert hit_rate([r for r in results if r.split == "tune"], TOP) >= min_tune, summary
+    assert hit_rate(held, TOP) >= min_held
+    assert hit_rate([r for r in held if r.kind == "warning"], TOP) >= min_held_warning
 
 
 SPANISH_QUERIES = ROOT / "tests" / "search" / "queries-es.yaml"  # issue 18's set, split the same way

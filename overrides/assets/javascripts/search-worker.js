@@ -23,9 +23,12 @@
  *   "ojos"), and a verb's changed stem vowel ("tiembla", "temblar") counts as a related stem;
  * - typos: a word the site does not use is matched to the site's words within 1 edit (4 to 7
  *   letters) or 2 (8 or more; a swap of two letters is one edit), the most frequent first; so is a
- *   word pages have only among their search terms (a misspelling there) to far commoner words;
+ *   word pages have only among their search terms (a misspelling there) to far commoner words; a
+ *   word in a thesaurus or triage group is a real word, never read as a typo ("booze" is not "lose");
  * - thesaurus (content/thesaurus.yaml, content/translations/<language>/thesaurus.yaml): a word or
  *   phrase in a group also finds the group's other words ("lockjaw" finds tetanus), ranked a little lower;
+ * - the triage model's groups of words that mean the same (triage.yaml's `words`) do the same on
+ *   the warning signs only ("dead feet" finds the sign of numb feet);
  * - the last word, while it is being typed, also finds the words it begins.
  *
  * Ranking: each page scores the rarity of each query word times the word's weight on the page
@@ -33,7 +36,10 @@
  * the query's rarity it has (a word it only mentions in passing counts for less). Pages that have
  * all the query's words rank far above pages with some; a page whose topic (title, names, search
  * terms) the query names ranks above pages that merely mention it; entries rank above hubs, and
- * a common cause a little above a rare one (its boost in the index, from its how_common).
+ * a common cause a little above a rare one (its boost in the index, from its how_common). A
+ * warning sign (a part of the page of every sign) counts when it has three of the query's words,
+ * or every word of the query that most pages do not use, or every word of one of its lay words
+ * ("seizure" in "my husband just had a seizure, he's never had one before").
  */
 (function () {
   "use strict";
@@ -56,6 +62,8 @@
   var written = {};     /* a word -> as the pages write it, with its accents (for a stemmer that reads them) */
   var irregular = {};   /* an irregular form of a verb -> the verb */
   var termsOnly = new Set();  /* words that pages have only among their search terms */
+  var groupWords = new Set();  /* the stems of the one-word terms of the thesaurus and the triage model's groups */
+  var signWords = [];   /* the triage model's groups of words that mean the same, for the warning signs */
 
   /* ---- words ------------------------------------------------------------------------------ */
 
@@ -398,12 +406,19 @@
           (stems[s] = stems[s] || []).push(w);
           if (plain) plainOf[s] = plain(s);
         });
-        thesaurus = head.thesaurus.map(function (group) {
-          return group.map(function (term) { return term.split(" ").filter(Boolean).map(function (w) { return stemWord(w); }); });
+        thesaurus = head.thesaurus.map(stemGroup);
+        signWords = (head.sign_words || []).map(stemGroup);
+        thesaurus.concat(signWords).forEach(function (group) {
+          group.forEach(function (term) { if (term.length === 1) groupWords.add(term[0]); });
         });
       }).catch(function (error) { loadingHead = null; throw error; });
     }
     return loadingHead;
+  }
+
+  /* A group of terms, each a list of stems. */
+  function stemGroup(group) {
+    return group.map(function (term) { return term.split(" ").filter(Boolean).map(function (w) { return stemWord(w); }); });
   }
 
   /* A part of a page (a warning sign on the page of every sign) has its page's number after its own four fields. */
@@ -490,7 +505,7 @@
             if (head.vocabulary[w] >= R.rare_typo * uses) ways.push({ slots: [stems[stemOf[w]]], factor: R.typo });
           });
         }
-      } else {
+      } else if (!groupWords.has(s)) {  /* a word in a group ("booze") is a word, not a typo */
         corrections(word).forEach(function (w) {
           if (!found) found = w;
           ways.push({ slots: [stems[stemOf[w]]], factor: R.typo });
@@ -507,26 +522,47 @@
           .sort(function (a, b) { return head.vocabulary[b] - head.vocabulary[a]; }).slice(0, 5);
         begun.forEach(function (w) { ways.push({ slots: [stems[stemOf[w]]], factor: R.prefix }); if (!found) found = w; });
       }
-      return { word: word, key: found || key, stem: found ? stemOf[found] || s : s, ways: ways };
+      return { word: word, key: found || key, stem: found ? stemOf[found] || s : s, own: s, ways: ways };
     });
     /* The thesaurus: a group term found in the query (a word, or a phrase of neighbouring words)
-     * adds the group's other terms to each of its words. */
-    var queryStems = list.map(function (c) { return c.stem; });
-    thesaurus.forEach(function (group) {
-      group.forEach(function (term, t) {
-        for (var at = 0; at + term.length <= queryStems.length; at++) {
-          var same = term.every(function (s, k) { return queryStems[at + k] === s; });
-          if (!same) continue;
-          group.forEach(function (other, o) {
-            if (o === t) return;
-            var slots = other.map(function (s) { return stems[s]; });
-            if (slots.some(function (slot) { return !slot; })) return;
-            for (var k = 0; k < term.length; k++) list[at + k].ways.push({ slots: slots, factor: R.thesaurus, alt: true });
-          });
-        }
+     * adds the group's other terms to each of its words. The triage model's groups do the same
+     * on the warning signs only (`parts`): they are the words the signs are written in, and some
+     * are broader than a page should be found by ("sick" with "vomit", "hot" with "fever"). */
+    var queryStems = list.map(function (c) { return c.stem; }), ownStems = list.map(function (c) { return c.own; });
+    function expand(groups, way) {
+      groups.forEach(function (group) {
+        group.forEach(function (term, t) {
+          for (var at = 0; at + term.length <= queryStems.length; at++) {
+            var same = term.every(function (s, k) { return queryStems[at + k] === s || ownStems[at + k] === s; });
+            if (!same) continue;
+            group.forEach(function (other, o) {
+              if (o === t) return;
+              var slots = other.map(function (s) { return stems[s]; });
+              if (slots.some(function (slot) { return !slot; })) return;
+              for (var k = 0; k < term.length; k++) list[at + k].ways.push(Object.assign({ slots: slots, alt: true }, way));
+            });
+          }
+        });
       });
-    });
+    }
+    expand(thesaurus, { factor: R.thesaurus });
+    expand(signWords, { factor: R.sign_words, parts: true });
     return list;
+  }
+
+  /* Whether the query holds every word of one of a part's names (a warning sign's lay words:
+   * "seizure", "face drooping"), in the query's own words or their other words. */
+  function named(part, list) {
+    var names = head.part_names[part];
+    if (!names) return false;
+    var have = new Set();
+    list.forEach(function (c) {
+      c.ways.forEach(function (way) { if (way.slots.length === 1 && way.factor >= R.thesaurus) have.add(stemOf[way.slots[0][0]]); });
+    });
+    return names.some(function (name) {
+      var needed = name.filter(function (w) { return !questions.has(w); });
+      return needed.length > 0 && needed.every(function (w) { return have.has(stemWord(w)); });
+    });
   }
 
   /* ---- ranking ---------------------------------------------------------------------------- */
@@ -578,7 +614,9 @@
             var idfs = raw.map(function (idf) { return alt ? Math.min(idf, own) : idf; });
             var mean = raw.reduce(function (a, b) { return a + b; }, 0) / raw.length;
             if (factor * mean > rarity) rarity = factor * mean;
+            var partsOnly = list[ci].ways[wi].parts;
             slots[0].forEach(function (hit, page) {
+              if (partsOnly && !isPart(head.pages[page])) return;
               var total = 0, topic = true, k, strength = 0;
               for (k = 0; k < slots.length; k++) {
                 var h = slots[k].get(page);
@@ -597,7 +635,8 @@
           list[ci].rarity = rarity || Math.log(1 + n);
         });
         var total = list.reduce(function (sum, c) { return sum + c.rarity; }, 0);
-        var telling = list.filter(function (c) { return !c.common; }).length;
+        /* A word nothing here matches ("husband") tells the signs apart no better than a common one. */
+        var telling = list.filter(function (c) { return !c.common && c.ways.length; }).length;
         var ranked = [];
         pages.forEach(function (entry) {
           var sum = 0, covered = 0, topic = 0, count = 0, told = 0;
@@ -614,9 +653,11 @@
           });
           var info = head.pages[entry.page];
           /* A part (a warning sign) counts only when it has several of the query's words (or all), or
-           * every word of the query that most pages do not use ("chest pain and twitching"). */
+           * every word of the query that most pages do not use ("chest pain and twitching"), or the
+           * query names it ("my husband just had a seizure"). */
           var cover = covered / total, share = topic / total;
-          if (isPart(info) && count < Math.min(R.part_words, list.length) && (!telling || told < Math.min(R.part_words, telling))) return;
+          if (isPart(info) && count < Math.min(R.part_words, list.length) && (!telling || told < Math.min(R.part_words, telling))
+              && !named(entry.page, list)) return;
           var s = sum * Math.pow(cover, R.cover_power) * (1 + R.topic * share) * (count === list.length && share > 0.999 ? 1 + R.full_topic : 1);
           s *= R.kind_boost[info[2]] * Math.min(info[3], R.max_page_boost) * (isPart(info) ? R.part_boost : 1);
           entry.score = s;
