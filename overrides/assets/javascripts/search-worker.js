@@ -64,6 +64,7 @@
   var termsOnly = new Set();  /* words that pages have only among their search terms */
   var groupWords = new Set();  /* the stems of the one-word terms of the thesaurus and the triage model's groups */
   var signWords = [];   /* the triage model's groups of words that mean the same, for the warning signs */
+  var partNames = {};   /* a part's number -> its names (a warning sign's lay words), each a list of stems */
 
   /* ---- words ------------------------------------------------------------------------------ */
 
@@ -407,7 +408,12 @@
           if (plain) plainOf[s] = plain(s);
         });
         thesaurus = head.thesaurus.map(stemGroup);
-        signWords = (head.sign_words || []).map(stemGroup);
+        signWords = head.sign_words.map(stemGroup);
+        Object.keys(head.part_names).forEach(function (part) {  /* question words are not asked of a query */
+          partNames[part] = head.part_names[part].map(function (name) {
+            return name.filter(function (w) { return !questions.has(w); }).map(function (w) { return stemWord(w); });
+          }).filter(function (name) { return name.length; });
+        });
         thesaurus.concat(signWords).forEach(function (group) {
           group.forEach(function (term) { if (term.length === 1) groupWords.add(term[0]); });
         });
@@ -496,31 +502,31 @@
       if (stems[s]) {
         ways.push({ slots: [stems[s]], factor: stems[s].indexOf(word) >= 0 ? R.exact : R.stem, exact: word });
         found = word;
-        related(s).forEach(function (other) { ways.push({ slots: [stems[other]], factor: R.related, alt: true }); });
+        related(s).forEach(function (other) { ways.push({ slots: [stems[other]], factor: R.related, alt: true, guess: true }); });
         /* A word pages have only among their search terms is a misspelling there ("twiching"): a
          * word a typo away that rare_typo times as many pages use is also looked for. */
         if (R.rare_typo && termsOnly.has(word)) {
           var uses = stems[s].reduce(function (sum, w) { return sum + head.vocabulary[w]; }, 0);
           corrections(word, s).forEach(function (w) {
-            if (head.vocabulary[w] >= R.rare_typo * uses) ways.push({ slots: [stems[stemOf[w]]], factor: R.typo });
+            if (head.vocabulary[w] >= R.rare_typo * uses) ways.push({ slots: [stems[stemOf[w]]], factor: R.typo, guess: true });
           });
         }
       } else if (!groupWords.has(s)) {  /* a word in a group ("booze") is a word, not a typo */
         corrections(word).forEach(function (w) {
           if (!found) found = w;
-          ways.push({ slots: [stems[stemOf[w]]], factor: R.typo });
+          ways.push({ slots: [stems[stemOf[w]]], factor: R.typo, guess: true });
         });
         /* A word the pages do not use may be a known word with an ending ("yellowish", "twitchiness"). */
         related(s).forEach(function (other) {
           if (s.indexOf(other) !== 0) return;
           if (!found) found = stems[other][0];
-          ways.push({ slots: [stems[other]], factor: R.related });
+          ways.push({ slots: [stems[other]], factor: R.related, guess: true });
         });
       }
       if (typing && i === kept.length - 1 && word.length >= 3 && !stems[s]) {
         var begun = Object.keys(head.vocabulary).filter(function (w) { return w.length > word.length && w.indexOf(word) === 0; })
           .sort(function (a, b) { return head.vocabulary[b] - head.vocabulary[a]; }).slice(0, 5);
-        begun.forEach(function (w) { ways.push({ slots: [stems[stemOf[w]]], factor: R.prefix }); if (!found) found = w; });
+        begun.forEach(function (w) { ways.push({ slots: [stems[stemOf[w]]], factor: R.prefix, guess: true }); if (!found) found = w; });
       }
       return { word: word, key: found || key, stem: found ? stemOf[found] || s : s, own: s, ways: ways };
     });
@@ -550,18 +556,21 @@
     return list;
   }
 
-  /* Whether the query holds every word of one of a part's names (a warning sign's lay words:
-   * "seizure", "face drooping"), in the query's own words or their other words. */
-  function named(part, list) {
-    var names = head.part_names[part];
-    if (!names) return false;
+  /* The stems a query has for certain: its words' own and their groups' words, not guesses
+   * (typos, related stems, completions). */
+  function sureStems(list) {
     var have = new Set();
     list.forEach(function (c) {
-      c.ways.forEach(function (way) { if (way.slots.length === 1 && way.factor >= R.thesaurus) have.add(stemOf[way.slots[0][0]]); });
+      c.ways.forEach(function (way) { if (way.slots.length === 1 && !way.guess) have.add(stemOf[way.slots[0][0]]); });
     });
-    return names.some(function (name) {
-      var needed = name.filter(function (w) { return !questions.has(w); });
-      return needed.length > 0 && needed.every(function (w) { return have.has(stemWord(w)); });
+    return have;
+  }
+
+  /* Whether the query holds every word of one of a part's names (a warning sign's lay words:
+   * "seizure", "face drooping"); `have`: its sureStems. */
+  function named(part, have) {
+    return (partNames[part] || []).some(function (name) {
+      return name.every(function (s) { return have.has(s); });
     });
   }
 
@@ -637,7 +646,7 @@
         var total = list.reduce(function (sum, c) { return sum + c.rarity; }, 0);
         /* A word nothing here matches ("husband") tells the signs apart no better than a common one. */
         var telling = list.filter(function (c) { return !c.common && c.ways.length; }).length;
-        var ranked = [];
+        var ranked = [], have = sureStems(list);
         pages.forEach(function (entry) {
           var sum = 0, covered = 0, topic = 0, count = 0, told = 0;
           list.forEach(function (c, ci) {
@@ -657,7 +666,7 @@
            * query names it ("my husband just had a seizure"). */
           var cover = covered / total, share = topic / total;
           if (isPart(info) && count < Math.min(R.part_words, list.length) && (!telling || told < Math.min(R.part_words, telling))
-              && !named(entry.page, list)) return;
+              && !named(entry.page, have)) return;
           var s = sum * Math.pow(cover, R.cover_power) * (1 + R.topic * share) * (count === list.length && share > 0.999 ? 1 + R.full_topic : 1);
           s *= R.kind_boost[info[2]] * Math.min(info[3], R.max_page_boost) * (isPart(info) ? R.part_boost : 1);
           entry.score = s;
