@@ -27,6 +27,8 @@ from playwright.sync_api import Page
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES = Path(__file__).parent / "search" / "queries.yaml"  # issue 16's set, split into tune and held
 FIRST_QUERIES = Path(__file__).parent / "search" / "queries-73.yaml"  # the first 73, all tuned on
+BLIND_QUERIES = Path(__file__).parent / "search" / "queries-blind.yaml"  # two more sets written blind, split the same way
+BLIND3_QUERIES = Path(__file__).parent / "search" / "queries-blind3.yaml"  # (its rows name their warning signs too)
 WORKER = ROOT / "overrides" / "assets" / "javascripts" / "search-worker.js"
 NODE_RUNNER = ROOT / "tests" / "js" / "search-run.cjs"
 TOP = 3
