@@ -361,7 +361,7 @@ def irregular_forms(lines: Iterable[str]) -> dict[str, str]:
 
 
 def index_files(docs: list[Doc], language: Mapping[str, Any], thesaurus: list[list[str]],
-                sign_words: Iterable[Iterable[str]] = ()) -> dict[str, str]:
+                sign_words: Iterable[Iterable[str]]) -> dict[str, str]:
     """Every file of the index: {docs path: JSON}. ``sign_words``: the triage model's groups of
     words that mean the same to its warning signs (triage.yaml's words), which search uses to
     find the signs only."""

@@ -77,6 +77,7 @@ def test_a_warning_sign_with_a_common_word_still_finds_when_to_get_help(built_pr
     assert hit_rate(results, TOP) >= 0.9, [r.query for r in results if not r.hit(TOP)][:20]
 
 
+@pytest.mark.slow  # 136 long queries: in make test, keeping make test-fast under a minute
 def test_a_query_that_names_a_warning_sign_among_other_words_finds_when_to_get_help(built_project: Path) -> None:
     """"my husband just had a seizure, he's never had one before": a sign counts when the query
     holds every word of one of its lay words, however many other words come with them."""

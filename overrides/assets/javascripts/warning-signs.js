@@ -11,10 +11,11 @@
  * and a sign brought it there (search-worker.js, loaded on the page, sets window.searchSign), so
  * the card and the results agree; else the sign this script's own matching finds.
  *
- * Matching: the query and each sign's words become stems, with words that mean the same put
- * together (the model's `words`), and small typos forgiven. A sign scores the rarity (inverse
- * document frequency over the signs) of each query word it shares, so words many signs use
- * ("muscle", "pain") count for little; a card is shown only for a clear, strong enough match.
+ * Matching: the query and each sign's words become stems, with words that mean the same, or are
+ * near neighbours, put together (the model's `words`: triage.yaml's words and near_words), and
+ * small typos forgiven. A sign scores the rarity (inverse document frequency over the signs) of
+ * each query word it shares, so words many signs use ("muscle", "pain") count for little; a card
+ * is shown only for a clear, strong enough match.
  */
 (function () {
   "use strict";
